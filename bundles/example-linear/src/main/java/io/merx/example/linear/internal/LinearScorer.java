@@ -1,0 +1,117 @@
+package io.merx.example.linear.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import io.merx.api.FieldSpec;
+import io.merx.api.FieldType;
+import io.merx.api.InputSchema;
+import io.merx.api.ScoreRequest;
+import io.merx.api.ScoreResult;
+import io.merx.api.Scorer;
+import io.merx.api.ScoringException;
+
+/**
+ * Scores with loaded {@link LinearParameters}. Weights are read-only after loading, so concurrent scoring needs
+ * no lock; the read-write lock only keeps {@link #close()} from freeing buffers under a running call.
+ */
+final class LinearScorer implements Scorer {
+
+    private final LinearParameters params;
+    private final InputSchema schema;
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    LinearScorer(LinearParameters params) {
+        this.params = params;
+        this.schema = schema(params);
+    }
+
+    static InputSchema schema(LinearParameters params) {
+        List<FieldSpec> fields = new ArrayList<>();
+        for (String feature : params.features()) {
+            fields.add(FieldSpec.required(feature, FieldType.NUMBER, "feature " + feature));
+        }
+        return new InputSchema(fields, false);
+    }
+
+    /** Predictions for raw (unstandardised) rows, one per row: values or probabilities. */
+    static INDArray predict(LinearParameters params, INDArray rawRows) {
+        INDArray z = rawRows.subRowVector(params.means()).diviRowVector(params.stds());
+        INDArray out = z.mmul(params.weights()).addi(params.bias());
+        return params.classification() ? Transforms.sigmoid(out, false) : out;
+    }
+
+    @Override
+    public InputSchema inputSchema() {
+        return schema;
+    }
+
+    @Override
+    public ScoreResult score(ScoreRequest request) throws ScoringException {
+        return scoreBatch(List.of(request)).get(0);
+    }
+
+    @Override
+    public List<ScoreResult> scoreBatch(List<ScoreRequest> requests) throws ScoringException {
+        List<String> features = params.features();
+        double[][] rows = new double[requests.size()][features.size()];
+        for (int i = 0; i < rows.length; i++) {
+            ScoreRequest request = requests.get(i);
+            for (int j = 0; j < features.size(); j++) {
+                rows[i][j] = request.number(features.get(j));
+            }
+        }
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new ScoringException("scorer is closed");
+            }
+            double[] predictions;
+            try (INDArray x = Nd4j.create(rows).castTo(DataType.DOUBLE); INDArray out = predict(params, x)) {
+                predictions = out.toDoubleVector();
+            }
+            List<ScoreResult> results = new ArrayList<>(predictions.length);
+            for (double p : predictions) {
+                if (!Double.isFinite(p)) {
+                    throw new ScoringException("prediction is not finite; inputs are out of the model's range");
+                }
+                ScoreResult.Builder result = ScoreResult.builder();
+                if (params.classification()) {
+                    result.put("probability", p).put("label", p >= 0.5 ? 1 : 0);
+                } else {
+                    result.put("prediction", p);
+                }
+                results.add(result.build());
+            }
+            return results;
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public long nativeMemoryBytes() {
+        return params.nativeBytes();
+    }
+
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                params.close();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.merx.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+import io.merx.api.Dataset;
+import io.merx.api.HyperParameters;
+import io.merx.api.ModelKind;
+import io.merx.api.ScoreRequest;
+import io.merx.api.Scorer;
+import io.merx.api.TrainedModel;
+import io.merx.api.TrainingContext;
+import io.merx.compute.ComputeBackend;
+
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ExampleLinearIT extends MerxTestSupport {
+
+    private static final String KIND_FILTER = "(" + ModelKind.PROPERTY_NAME + "=example.linear)";
+
+    @Test
+    public void trainsSavesLoadsAndScoresThroughTheApi() throws Exception {
+        ModelKind kind = awaitService(ModelKind.class, KIND_FILTER);
+        assertEquals("1.0.0", kind.version());
+        double prediction = trainAndScore(kind);
+        // Demo truth: 50 + 1.2*100 + 8*3 - 0.9*10 = 185, plus noise the fit averages away.
+        assertEquals(185.0, prediction, 5.0);
+    }
+
+    @Test
+    public void bundleIsReplacedByVersion110WhileNd4jKeepsWorking() throws Exception {
+        awaitService(ModelKind.class, KIND_FILTER);
+        ServiceReference<ComputeBackend> computeBefore = bundleContext.getServiceReference(ComputeBackend.class);
+        assertNotNull(computeBefore);
+        Bundle example = bundle("io.merx.example.linear");
+
+        example.stop();
+        assertTrue("kind is gone while stopped",
+                bundleContext.getServiceReferences(ModelKind.class, KIND_FILTER).isEmpty());
+        example.update(new ByteArrayInputStream(withBundleVersion(Path.of(System.getProperty("merx.example.jar")), "1.1.0")));
+        example.start();
+
+        ModelKind updated = awaitService(ModelKind.class, KIND_FILTER);
+        assertEquals("1.1.0", updated.version());
+        assertEquals("1.1.0", example.getVersion().toString());
+        assertEquals(185.0, trainAndScore(updated), 5.0);
+
+        // The compute bundle was neither refreshed nor restarted: same service registration, still active.
+        ServiceReference<ComputeBackend> computeAfter = bundleContext.getServiceReference(ComputeBackend.class);
+        assertEquals(computeBefore.getProperty("service.id"), computeAfter.getProperty("service.id"));
+        assertEquals(Bundle.ACTIVE, bundle("io.merx.compute").getState());
+    }
+
+    private static double trainAndScore(ModelKind kind) throws Exception {
+        Dataset data = kind.demoData().orElseThrow();
+        Path dir = Files.createTempDirectory("merx-it");
+        try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), Map.of()))
+                .train(data, TrainingContext.silent())) {
+            assertTrue(model.provenance().metrics().toString(), model.provenance().metrics().get("r2") > 0.9);
+            assertFalse(model.warmupSamples().isEmpty());
+            model.save(dir);
+        }
+        try (Scorer scorer = kind.load(dir)) {
+            return scorer.score(ScoreRequest.of(Map.of("sqm", 100, "rooms", 3, "age", 10))).number("prediction");
+        }
+    }
+
+    /** The same jar with another Bundle-Version: what a partner's next release looks like to the framework. */
+    private static byte[] withBundleVersion(Path jar, String version) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            Manifest manifest = in.getManifest();
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    copy(in, out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void copy(InputStream in, java.io.OutputStream out) throws IOException {
+        byte[] buffer = new byte[8192];
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+            out.write(buffer, 0, n);
+        }
+    }
+}

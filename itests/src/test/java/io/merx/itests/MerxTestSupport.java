@@ -1,0 +1,113 @@
+package io.merx.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Starts the real Merx distribution (the karaf-assembly tar.gz), offline: the only Maven repository it may use
+ * is the local one, for Pax Exam's own probe bundles.
+ */
+public abstract class MerxTestSupport {
+
+    protected static final long TIMEOUT_MS = TimeUnit.SECONDS.toMillis(90);
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        String version = System.getProperty("merx.version");
+        String localRepository = System.getProperty("maven.repo.local",
+                System.getProperty("user.home") + "/.m2/repository");
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(maven("io.merx", "merx-karaf-assembly", version).type("tar.gz"))
+                    .karafVersion(System.getProperty("karaf.version"))
+                    .name("Merx")
+                    .unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.INFO),
+            // No remote repository: whatever Merx needs must already be inside the distribution.
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    localRepository),
+            systemProperty("merx.example.jar").value(System.getProperty("merx.example.jar", "")),
+            vmOption("-Xmx1g"),
+        };
+    }
+
+    /** Runs a shell command as a user would type it and returns what it printed. */
+    protected String execute(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                out.println(result);
+            }
+        } finally {
+            session.close();
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Waits for a service matching the filter (an LDAP filter, or null for any of the class). */
+    protected <T> T awaitService(Class<T> type, String filter) throws InvalidSyntaxException, InterruptedException {
+        String full = "(objectClass=" + type.getName() + ")";
+        if (filter != null) {
+            full = "(&" + full + filter + ")";
+        }
+        Filter osgiFilter = FrameworkUtil.createFilter(full);
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, osgiFilter, null);
+        tracker.open(true);
+        try {
+            T service = tracker.waitForService(TIMEOUT_MS);
+            if (service == null) {
+                throw new AssertionError("no service " + full + " within " + TIMEOUT_MS + " ms");
+            }
+            return service;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (bundle.getSymbolicName().equals(symbolicName)) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("bundle " + symbolicName + " is not installed");
+    }
+}
