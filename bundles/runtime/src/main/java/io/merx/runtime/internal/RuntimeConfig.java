@@ -1,0 +1,28 @@
+package io.merx.runtime.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Merx Runtime",
+        description = "Where the Merx model runtime stores model versions, and limits on imports and shadow"
+                + " traffic. Changing a value restarts the runtime; loaded models are loaded again.")
+@interface RuntimeConfig {
+
+    @AttributeDefinition(name = "Store directory",
+            description = "Directory holding model versions and registry.json. Empty means"
+                    + " ${karaf.data}/merx/models.")
+    String storeDirectory() default "";
+
+    @AttributeDefinition(name = "Import size limit (bytes)",
+            description = "Largest archive model:import accepts, and the most its files may expand to.")
+    long maxImportBytes() default RuntimeSettings.DEFAULT_MAX_IMPORT_BYTES;
+
+    @AttributeDefinition(name = "Shadow threads",
+            description = "Threads scoring copies of live requests with shadow versions, off the request path.")
+    int shadowThreads() default 1;
+
+    @AttributeDefinition(name = "Shadow queue size",
+            description = "Copies of live requests waiting for shadow scoring; when full, copies are dropped"
+                    + " and counted rather than slowing live traffic.")
+    int shadowQueueSize() default 1000;
+}

@@ -1,0 +1,41 @@
+package io.merx.runtime.internal;
+
+import java.nio.file.Path;
+
+/**
+ * The runtime's settings as plain values, so tests build them without OSGi configuration.
+ *
+ * @param storeDirectory root of the model store
+ * @param maxImportBytes largest import archive and expanded size
+ * @param shadowThreads threads for shadow scoring
+ * @param shadowQueueSize queued shadow requests before dropping
+ */
+record RuntimeSettings(Path storeDirectory, long maxImportBytes, int shadowThreads, int shadowQueueSize) {
+
+    static final String PID = "io.merx.runtime";
+    static final long DEFAULT_MAX_IMPORT_BYTES = 1L << 30;
+
+    RuntimeSettings {
+        if (maxImportBytes <= 0 || shadowThreads <= 0 || shadowQueueSize <= 0) {
+            throw new IllegalArgumentException("maxImportBytes, shadowThreads and shadowQueueSize must be positive");
+        }
+    }
+
+    static RuntimeSettings defaults(Path storeDirectory) {
+        return new RuntimeSettings(storeDirectory, DEFAULT_MAX_IMPORT_BYTES, 1, 1000);
+    }
+
+    static RuntimeSettings from(RuntimeConfig config) {
+        return new RuntimeSettings(storeDirectory(config.storeDirectory()), config.maxImportBytes(),
+                config.shadowThreads(), config.shadowQueueSize());
+    }
+
+    /** The configured directory, else {@code ${karaf.data}/merx/models}, else {@code ./data/merx/models}. */
+    static Path storeDirectory(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured.trim());
+        }
+        String data = System.getProperty("karaf.data");
+        return Path.of(data == null || data.isBlank() ? "data" : data, "merx", "models");
+    }
+}
