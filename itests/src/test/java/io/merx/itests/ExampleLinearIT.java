@@ -6,16 +6,9 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -59,7 +52,7 @@ public class ExampleLinearIT extends MerxTestSupport {
         example.stop();
         assertTrue("kind is gone while stopped",
                 bundleContext.getServiceReferences(ModelKind.class, KIND_FILTER).isEmpty());
-        example.update(new ByteArrayInputStream(withBundleVersion(Path.of(System.getProperty("merx.example.jar")), "1.1.0")));
+        example.update(new ByteArrayInputStream(Jars.withBundleVersion(Path.of(System.getProperty("merx.example.jar")), "1.1.0")));
         example.start();
 
         ModelKind updated = awaitService(ModelKind.class, KIND_FILTER);
@@ -84,30 +77,6 @@ public class ExampleLinearIT extends MerxTestSupport {
         }
         try (Scorer scorer = kind.load(dir)) {
             return scorer.score(ScoreRequest.of(Map.of("sqm", 100, "rooms", 3, "age", 10))).number("prediction");
-        }
-    }
-
-    /** The same jar with another Bundle-Version: what a partner's next release looks like to the framework. */
-    private static byte[] withBundleVersion(Path jar, String version) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
-            Manifest manifest = in.getManifest();
-            manifest.getMainAttributes().putValue("Bundle-Version", version);
-            try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
-                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    copy(in, out);
-                    out.closeEntry();
-                }
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void copy(InputStream in, java.io.OutputStream out) throws IOException {
-        byte[] buffer = new byte[8192];
-        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-            out.write(buffer, 0, n);
         }
     }
 }

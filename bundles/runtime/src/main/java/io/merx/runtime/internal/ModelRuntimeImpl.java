@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.VersionRange;
@@ -68,6 +69,12 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService graceTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "merx-runtime-kind-grace");
+        t.setDaemon(true);
+        return t;
+    });
+    private final DemoModels demos;
 
     @Activate
     public ModelRuntimeImpl(RuntimeConfig config) throws IOException {
@@ -84,6 +91,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
         this.catalog = new Catalog(store, registry, serving, stats);
         this.deployer = new Deployer(store, registry, serving, catalog, shadow, stats);
         new StoreReconciler(store, registry).reconcile();
+        this.demos = new DemoModels(this, kinds, store.root().resolve(".demo"), settings.demoModels());
         registry.all().stream().filter(r -> r.shadow() != null).forEach(r -> shadow.reset(r.name(), r.shadow()));
         LOG.info("Merx runtime started with model store {}", store.root());
     }
@@ -92,6 +100,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        graceTimer.shutdownNow();
         maintenance.shutdown();
         try {
             // A reload in progress finishes (not interrupted, which would record a false FAILED) before the
@@ -121,11 +130,29 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
                 if (closed) {
                     return;
                 }
-                serving.onKindChanged(kindName);
+                List<LoadedVersion> orphans = serving.onKindChanged(kindName);
                 preload(kindName);
+                orphans.forEach(this::unloadAfterGrace);
+                demos.kindChanged(kindName);
             });
         } catch (RejectedExecutionException e) {
             // shutting down: nothing to reload
+        }
+    }
+
+    private void unloadAfterGrace(LoadedVersion orphan) {
+        long grace = settings.kindGraceMillis();
+        if (grace == 0) {
+            serving.unloadOrphan(orphan);
+            return;
+        }
+        LOG.info("Kind of {}/{} went away; it keeps serving for {} ms while a replacement may arrive",
+                orphan.model(), orphan.version(), grace);
+        try {
+            graceTimer.schedule(() -> maintenance.execute(() -> serving.unloadOrphan(orphan)), grace,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down: everything is unloaded anyway
         }
     }
 

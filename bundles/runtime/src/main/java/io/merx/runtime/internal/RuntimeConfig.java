@@ -25,4 +25,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Copies of live requests waiting for shadow scoring; when full, copies are dropped"
                     + " and counted rather than slowing live traffic.")
     int shadowQueueSize() default 1000;
+
+    @AttributeDefinition(name = "Kind grace period (ms)",
+            description = "When a model kind goes away (its bundle is stopped or updated), loaded versions keep"
+                    + " serving with the old code this long, waiting for a replacement kind; then they answer"
+                    + " 'unavailable'. Covers the gap between unregistering and registering during an update.")
+    long kindGracePeriodMillis() default 10_000;
+
+    @AttributeDefinition(name = "Demo models",
+            description = "Train and activate a demo model <kind>-demo from the kind's own demo data when a kind"
+                    + " that has some is installed and no such model exists yet.")
+    boolean demoModels() default true;
 }

@@ -9,8 +9,12 @@ import java.nio.file.Path;
  * @param maxImportBytes largest import archive and expanded size
  * @param shadowThreads threads for shadow scoring
  * @param shadowQueueSize queued shadow requests before dropping
+ * @param kindGraceMillis how long versions keep serving with a kind that went away, waiting for its
+ *        replacement (a bundle update unregisters the old kind before the new one registers)
+ * @param demoModels whether kinds that bring demo data get a trained, live demo model when none exists
  */
-record RuntimeSettings(Path storeDirectory, long maxImportBytes, int shadowThreads, int shadowQueueSize) {
+record RuntimeSettings(Path storeDirectory, long maxImportBytes, int shadowThreads, int shadowQueueSize,
+        long kindGraceMillis, boolean demoModels) {
 
     static final String PID = "io.merx.runtime";
     static final long DEFAULT_MAX_IMPORT_BYTES = 1L << 30;
@@ -19,15 +23,19 @@ record RuntimeSettings(Path storeDirectory, long maxImportBytes, int shadowThrea
         if (maxImportBytes <= 0 || shadowThreads <= 0 || shadowQueueSize <= 0) {
             throw new IllegalArgumentException("maxImportBytes, shadowThreads and shadowQueueSize must be positive");
         }
+        if (kindGraceMillis < 0) {
+            throw new IllegalArgumentException("kindGracePeriodMillis must not be negative, got " + kindGraceMillis);
+        }
     }
 
     static RuntimeSettings defaults(Path storeDirectory) {
-        return new RuntimeSettings(storeDirectory, DEFAULT_MAX_IMPORT_BYTES, 1, 1000);
+        return new RuntimeSettings(storeDirectory, DEFAULT_MAX_IMPORT_BYTES, 1, 1000, 0, false);
     }
 
     static RuntimeSettings from(RuntimeConfig config) {
         return new RuntimeSettings(storeDirectory(config.storeDirectory()), config.maxImportBytes(),
-                config.shadowThreads(), config.shadowQueueSize());
+                config.shadowThreads(), config.shadowQueueSize(), config.kindGracePeriodMillis(),
+                config.demoModels());
     }
 
     /** The configured directory, else {@code ${karaf.data}/merx/models}, else {@code ./data/merx/models}. */

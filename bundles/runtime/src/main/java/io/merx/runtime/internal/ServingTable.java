@@ -1,6 +1,7 @@
 package io.merx.runtime.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,11 +128,14 @@ final class ServingTable {
     }
 
     /**
-     * Follows a kind change: versions loaded by a kind that went away are reloaded with the best remaining
-     * version of it (load, warm, swap, drain) or unloaded; versions a better kind version can load are
-     * reloaded with it. A failed reload keeps the old scorer serving while its kind is still installed.
+     * Follows a kind change: versions a better kind version can load are reloaded with it (load, warm, swap,
+     * drain). Versions whose kind went away with no replacement keep serving with the departed code (its
+     * class loader lives until a refresh) and are returned, so the caller can unload them after a grace
+     * period unless a replacement arrives first: a bundle update unregisters the old kind before it registers
+     * the new one, and requests must not fail in between.
      */
-    void onKindChanged(String kindName) {
+    List<LoadedVersion> onKindChanged(String kindName) {
+        List<LoadedVersion> orphans = new ArrayList<>();
         for (LoadedVersion old : List.copyOf(loaded.values())) {
             ArtifactManifest manifest = old.manifest();
             if (!manifest.kind().equals(kindName)) {
@@ -140,13 +144,25 @@ final class ServingTable {
             Optional<ModelKind> best = kinds.select(manifest.kind(), manifest.kindRange());
             boolean oldKindGone = kinds.all().stream().noneMatch(k -> k == old.kind());
             if (best.isEmpty()) {
-                LOG.warn("Unloading {}/{}: {}", old.model(), old.version(),
-                        kinds.missing(manifest.kind(), manifest.kindRange()));
-                unload(old);
+                if (oldKindGone) {
+                    orphans.add(old);
+                }
             } else if (best.get() != old.kind()) {
                 reload(old, best.get(), oldKindGone);
             }
         }
+        return orphans;
+    }
+
+    /** Unloads a version whose kind went away, unless it was reloaded or a compatible kind came back. */
+    void unloadOrphan(LoadedVersion old) {
+        ArtifactManifest manifest = old.manifest();
+        if (kinds.select(manifest.kind(), manifest.kindRange()).isPresent()) {
+            return;
+        }
+        LOG.warn("Unloading {}/{}: {}", old.model(), old.version(),
+                kinds.missing(manifest.kind(), manifest.kindRange()));
+        unload(old);
     }
 
     private void reload(LoadedVersion old, ModelKind kind, boolean oldKindGone) {

@@ -28,7 +28,7 @@ class ArtifactArchiveTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new Fixture(dir, new RuntimeSettings(dir.resolve("store"), 64 * 1024, 1, 100));
+        fx = new Fixture(dir, new RuntimeSettings(dir.resolve("store"), 64 * 1024, 1, 100, 0, false));
     }
 
     @AfterEach

@@ -1,0 +1,381 @@
+package io.merx.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.merx.api.ModelKind;
+import io.merx.api.ScoreRequest;
+import io.merx.api.runtime.JobState;
+import io.merx.api.runtime.ModelRuntime;
+import io.merx.api.runtime.ModelVersionInfo;
+import io.merx.api.runtime.TrainingJob;
+import io.merx.api.runtime.TrainingRequest;
+import io.merx.api.runtime.VersionState;
+import io.merx.compute.ComputeBackend;
+
+/** The runtime in the real distribution: demo model, swaps and code updates under load, bad artifacts. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RuntimeIT extends MerxTestSupport {
+
+    private static final String KIND_FILTER = "(" + ModelKind.PROPERTY_NAME + "=example.linear)";
+    private static final ScoreRequest HOUSE = ScoreRequest.of(Map.of("sqm", 100, "rooms", 3, "age", 10));
+
+    @Test
+    public void demoModelGoesLiveOnFirstStartAndAnswersInTheShell() throws Exception {
+        ModelRuntime runtime = awaitService(ModelRuntime.class, null);
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (runtime.models().stream().noneMatch(m -> m.name().equals("example-linear-demo") && m.aliases().containsKey(ModelRuntime.LIVE))) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("demo model not live: " + runtime.models() + " jobs " + runtime.jobs());
+            }
+            Thread.sleep(200);
+        }
+        String list = execute("model:list");
+        assertTrue(list, list.contains("example-linear-demo"));
+        String score = execute("model:score example-linear-demo '{\"sqm\": 100, \"rooms\": 3, \"age\": 10}'");
+        assertTrue(score, score.contains("prediction"));
+        String info = execute("model:info example-linear-demo");
+        assertTrue(info, info.contains("r2"));
+    }
+
+    @Test
+    public void twentySwapsAndFiveCodeUpdatesUnderLoadFailNoRequest() throws Exception {
+        ModelRuntime runtime = awaitService(ModelRuntime.class, null);
+        awaitService(ModelKind.class, KIND_FILTER);
+        String v1 = train(runtime, "load", 1);
+        String v2 = train(runtime, "load", 2);
+        runtime.activate("load", v1);
+
+        LoadGenerator load = new LoadGenerator(runtime, "load", 3);
+        load.start();
+        try {
+            load.phase("before", Duration.ofSeconds(2));
+            load.beginPhase("during");
+            Bundle example = bundle("io.merx.example.linear");
+            Path jar = Path.of(System.getProperty("merx.example.jar"));
+            for (int swap = 0; swap < 20; swap++) {
+                runtime.activate("load", swap % 2 == 0 ? v2 : v1);
+                Thread.sleep(50);
+                if (swap % 4 == 3) {
+                    String version = "1.1." + swap / 4;
+                    example.update(new java.io.ByteArrayInputStream(Jars.withBundleVersion(jar, version)));
+                    awaitKindVersion(version);
+                }
+            }
+            load.phase("after", Duration.ofSeconds(2));
+        } finally {
+            load.stop();
+        }
+        System.out.println(load.report());
+        assertEquals("failed requests: " + load.firstFailure(), 0, load.failures());
+        assertTrue("scored continuously", load.successes() > 1_000);
+    }
+
+    @Test
+    public void fiftySwapsLeaveNoMemoryThreadsOrClassesBehind() throws Exception {
+        ModelRuntime runtime = awaitService(ModelRuntime.class, null);
+        ComputeBackend compute = awaitService(ComputeBackend.class, null);
+        awaitService(ModelKind.class, KIND_FILTER);
+        String a = train(runtime, "memory", 3);
+        String b = train(runtime, "memory", 4);
+        for (int i = 0; i < 6; i++) {
+            runtime.activate("memory", i % 2 == 0 ? a : b);
+            runtime.score("memory", HOUSE);
+        }
+        Snapshot before = Snapshot.take(compute);
+        for (int i = 0; i < 50; i++) {
+            runtime.activate("memory", i % 2 == 0 ? a : b);
+            runtime.score("memory", HOUSE);
+        }
+        Snapshot after = Snapshot.take(compute);
+        System.out.println("50 swaps: before " + before + ", after " + after);
+        assertTrue("heap after GC grew more than 5%: " + before + " -> " + after,
+                after.heapUsed <= before.heapUsed * 1.05 + (1 << 20));
+        assertTrue("off-heap grew: " + before + " -> " + after, after.offHeap <= before.offHeap + (1 << 20));
+        assertTrue("threads left behind: " + before + " -> " + after, after.threads <= before.threads + 2);
+        assertTrue("classes left behind: " + before + " -> " + after, after.classes <= before.classes + 50);
+        assertTrue("RSS grew more than 5%: " + before + " -> " + after, after.rss <= before.rss * 1.05);
+    }
+
+    @Test
+    public void badArtifactsAreRefusedWhileTheLiveVersionKeepsServing() throws Exception {
+        ModelRuntime runtime = awaitService(ModelRuntime.class, null);
+        awaitService(ModelKind.class, KIND_FILTER);
+        String live = train(runtime, "guarded", 5);
+        runtime.activate("guarded", live);
+        Path good = Files.createTempDirectory("merx-it").resolve("good.zip");
+        runtime.exportArtifact("guarded", live, good);
+
+        Path corrupt = rewrite(good, "weights.nd4j", bytes -> {
+            byte[] copy = bytes.clone();
+            copy[copy.length - 1] ^= 0x5a;
+            return copy;
+        });
+        assertRefused(runtime, corrupt, "checksum");
+
+        Path unknownKind = rewriteManifest(good, m -> m.put("kind", "no.such.kind"));
+        assertRefused(runtime, unknownKind, "no.such.kind");
+
+        Path wrongRange = rewriteManifest(good, m -> m.put("kindRange", "[2.0,3)"));
+        String rangeError = importThenActivate(runtime, wrongRange);
+        assertTrue(rangeError, rangeError.contains("[2.0,3)"));
+
+        Path badWarmup = rewriteManifest(good, m -> {
+            ((ObjectNode) m.withArray("warmup").get(0).get("inputs")).put("sqm", "not a number");
+            return m;
+        });
+        String warmupError = importThenActivate(runtime, badWarmup);
+        assertTrue(warmupError, warmupError.contains("sqm"));
+
+        assertEquals(live, runtime.score("guarded", HOUSE).version());
+        assertEquals(VersionState.READY, runtime.info("guarded", live).state());
+    }
+
+    private static void assertRefused(ModelRuntime runtime, Path archive, String expected) throws Exception {
+        try {
+            ModelVersionInfo imported = runtime.importArtifact(archive, "guarded");
+            fail("imported a bad artifact as version " + imported.version());
+        } catch (IOException | IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains(expected));
+        }
+        assertEquals("live version kept serving", 1, runtime.score("guarded", HOUSE).result().outputs().size());
+    }
+
+    /** Imports (which may already refuse) and activates; returns the error message operators see. */
+    private static String importThenActivate(ModelRuntime runtime, Path archive) throws Exception {
+        try {
+            ModelVersionInfo imported = runtime.importArtifact(archive, "guarded");
+            runtime.activate("guarded", imported.version());
+            fail("activated a bad artifact as version " + imported.version());
+            return "";
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
+
+    private void awaitKindVersion(String version) throws Exception {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (true) {
+            ModelKind kind = awaitService(ModelKind.class, KIND_FILTER);
+            if (kind.version().equals(version)) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                fail("kind version " + version + " never appeared");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Trains a version of the demo house-price model on generated data and returns its number. */
+    private static String train(ModelRuntime runtime, String model, long seed) throws Exception {
+        Path csv = Files.createTempFile("merx-" + model, ".csv");
+        StringBuilder rows = new StringBuilder("sqm,rooms,age,price\n");
+        Random random = new Random(seed);
+        for (int i = 0; i < 400; i++) {
+            double sqm = 30 + random.nextDouble() * 170;
+            double rooms = Math.max(1, Math.round(sqm / 30 + random.nextGaussian()));
+            double age = Math.floor(random.nextDouble() * 80);
+            double price = 50 + 1.2 * sqm + 8 * rooms - 0.9 * age + 10 * random.nextGaussian();
+            rows.append(String.format(Locale.ROOT, "%.3f,%.0f,%.0f,%.3f%n", sqm, rooms, age, price));
+        }
+        Files.writeString(csv, rows);
+        TrainingJob job = runtime.train(TrainingRequest.builder(model, "example.linear", csv)
+                .parameter("seed", Long.toString(seed)).build());
+        assertTrue("training finished", job.await(Duration.ofSeconds(60)));
+        assertEquals(job.message(), JobState.SUCCEEDED, job.state());
+        return job.resultVersion().orElseThrow();
+    }
+
+    private static Path rewriteManifest(Path zip, UnaryOperator<ObjectNode> change) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        return rewrite(zip, "manifest.json", bytes -> {
+            try {
+                return json.writeValueAsBytes(change.apply((ObjectNode) json.readTree(bytes)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A copy of the archive with one entry's bytes changed. */
+    private static Path rewrite(Path zip, String entryName, UnaryOperator<byte[]> change) throws IOException {
+        Path copy = Files.createTempFile(zip.getParent(), "changed", ".zip");
+        boolean found = false;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().endsWith(entryName)) {
+                    bytes = change.apply(bytes);
+                    found = true;
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        assertTrue(entryName + " in " + zip, found);
+        return copy;
+    }
+
+    /** Heap after GC, JavaCPP off-heap, threads, loaded classes and RSS of this JVM. */
+    private static final class Snapshot {
+        final long heapUsed;
+        final long offHeap;
+        final int threads;
+        final long classes;
+        final long rss;
+
+        private Snapshot(ComputeBackend compute) throws IOException {
+            this.heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            this.offHeap = compute.offHeapBytes();
+            this.threads = ManagementFactory.getThreadMXBean().getThreadCount();
+            this.classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+            this.rss = rss();
+        }
+
+        static Snapshot take(ComputeBackend compute) throws Exception {
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+                Thread.sleep(200);
+            }
+            return new Snapshot(compute);
+        }
+
+        private static long rss() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            return 0;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "{heap %.1f MiB, off-heap %.1f KiB, threads %d, classes %d, RSS %.1f MiB}",
+                    heapUsed / 1048576.0, offHeap / 1024.0, threads, classes, rss / 1048576.0);
+        }
+    }
+
+    /** Scoring threads that count successes and failures and record latency per named phase. */
+    static final class LoadGenerator {
+        private final ModelRuntime runtime;
+        private final String model;
+        private final List<Thread> threads = new ArrayList<>();
+        private final AtomicLong successes = new AtomicLong();
+        private final AtomicInteger failures = new AtomicInteger();
+        private final ConcurrentLinkedQueue<String> failureMessages = new ConcurrentLinkedQueue<>();
+        private final List<String> phases = new ArrayList<>();
+        private final List<ConcurrentLinkedQueue<Long>> latencies = new ArrayList<>();
+        private volatile int phase = -1;
+        private volatile boolean running = true;
+
+        LoadGenerator(ModelRuntime runtime, String model, int threadCount) {
+            this.runtime = runtime;
+            this.model = model;
+            for (int t = 0; t < threadCount; t++) {
+                int id = t;
+                threads.add(new Thread(() -> run(id), "merx-it-load-" + t));
+            }
+        }
+
+        void start() {
+            beginPhase("warmup");
+            threads.forEach(Thread::start);
+        }
+
+        synchronized void beginPhase(String name) {
+            phases.add(name);
+            latencies.add(new ConcurrentLinkedQueue<>());
+            phase = phases.size() - 1;
+        }
+
+        void phase(String name, Duration length) throws InterruptedException {
+            beginPhase(name);
+            Thread.sleep(length.toMillis());
+        }
+
+        private void run(int id) {
+            long n = 0;
+            while (running) {
+                ScoreRequest request = new ScoreRequest("user-" + id + "-" + n++,
+                        Map.of("sqm", 40 + n % 100, "rooms", 1 + n % 5, "age", n % 60));
+                long start = System.nanoTime();
+                try {
+                    runtime.score(model, request);
+                    successes.incrementAndGet();
+                    latencies.get(phase).add(System.nanoTime() - start);
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                    failureMessages.add(e.toString());
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            for (Thread thread : threads) {
+                thread.join(10_000);
+            }
+        }
+
+        long successes() {
+            return successes.get();
+        }
+
+        int failures() {
+            return failures.get();
+        }
+
+        String firstFailure() {
+            return failureMessages.peek();
+        }
+
+        String report() {
+            StringBuilder out = new StringBuilder("load: ").append(successes()).append(" ok, ").append(failures())
+                    .append(" failed");
+            for (int i = 1; i < phases.size(); i++) {
+                long[] nanos = latencies.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+                if (nanos.length == 0) {
+                    continue;
+                }
+                out.append(String.format(Locale.ROOT, "; %s: %d requests, p50 %.3f ms, p99 %.3f ms", phases.get(i),
+                        nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6));
+            }
+            return out.toString();
+        }
+    }
+}
