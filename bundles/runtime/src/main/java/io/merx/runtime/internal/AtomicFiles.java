@@ -29,6 +29,20 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Deletes temporary files that {@link #write} left next to {@code target} when the process was killed
+     * between creating and renaming them. Call before the first write, while nothing else writes the file.
+     */
+    static void deleteLeftovers(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        try (java.nio.file.DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(),
+                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
+            for (Path leftover : siblings) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
     /** Replaces {@code target} with {@code content} atomically. */
     static void write(Path target, byte[] content) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");

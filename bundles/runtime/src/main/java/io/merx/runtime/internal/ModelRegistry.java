@@ -37,6 +37,7 @@ final class ModelRegistry {
 
     ModelRegistry(Path storeRoot) throws IOException {
         this.file = storeRoot.resolve(FILE_NAME);
+        AtomicFiles.deleteLeftovers(file);
         if (Files.exists(file)) {
             try {
                 read(ManifestCodec.JSON.readTree(Files.readAllBytes(file)));
