@@ -61,12 +61,51 @@ public abstract class MerxTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepository),
             systemProperty("merx.example.jar").value(System.getProperty("merx.example.jar", "")),
+            systemProperty("merx.plugin.jar").value(System.getProperty("merx.plugin.jar", "")),
+            // Free ports, so that several distributions (parallel builds, a developer's own Karaf) never collide.
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                    Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                    Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                    Integer.toString(freePort())),
             vmOption("-Xmx1g"),
         };
     }
 
-    /** Runs a shell command as a user would type it and returns what it printed. */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs a shell command as a user with the given roles would type it, and returns what it printed. Karaf
+     * checks command ACLs (etc/org.apache.karaf.command.acl.*.cfg) against the roles of the current subject.
+     */
+    protected String executeAs(String command, String... roles) throws Exception {
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.UserPrincipal("itest"));
+        for (String role : roles) {
+            subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.RolePrincipal(role));
+        }
+        try {
+            return javax.security.auth.Subject.doAs(subject,
+                    (java.security.PrivilegedExceptionAction<String>) () -> executeInSession(command));
+        } catch (java.security.PrivilegedActionException e) {
+            throw e.getException();
+        }
+    }
+
+    /** Runs a shell command as an administrator. */
     protected String execute(String command) throws Exception {
+        return executeAs(command, "admin", "merx-admin");
+    }
+
+    private String executeInSession(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(System.in, out, out);
