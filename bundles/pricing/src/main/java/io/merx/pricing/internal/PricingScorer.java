@@ -1,0 +1,85 @@
+package io.merx.pricing.internal;
+
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import io.merx.api.FieldSpec;
+import io.merx.api.FieldType;
+import io.merx.api.InputSchema;
+import io.merx.api.ScoreRequest;
+import io.merx.api.ScoreResult;
+import io.merx.api.Scorer;
+import io.merx.api.ScoringException;
+
+/**
+ * Scores {@code elasticity}, {@code predict} and {@code optimize} requests against a loaded {@link DemandModel}.
+ * The model is a few coefficients per product and every request touches a handful of them, so scoring runs on
+ * plain arrays: a JNI call into ND4J per product would cost more than the arithmetic. The scorer therefore holds
+ * no native memory; the lock only keeps {@link #close()} ordered with running calls.
+ */
+final class PricingScorer implements Scorer {
+
+    static final InputSchema SCHEMA = new InputSchema(List.of(
+            FieldSpec.required("type", FieldType.STRING, "elasticity, predict or optimize"),
+            FieldSpec.optional("product", FieldType.STRING, "elasticity: the product"),
+            FieldSpec.optional("products", FieldType.STRING_LIST, "optimize: products priced jointly"),
+            FieldSpec.optional("category", FieldType.STRING, "optimize: price every product of this category"),
+            FieldSpec.optional("prices", FieldType.OBJECT, "predict: price per product"),
+            FieldSpec.optional("currentPrices", FieldType.OBJECT,
+                    "current price per product (default: last observed); fixes products not being priced"),
+            FieldSpec.optional("costs", FieldType.OBJECT, "optimize: unit cost per product ('*' for all)"),
+            FieldSpec.optional("objective", FieldType.STRING, "optimize: profit (default) or revenue"),
+            FieldSpec.optional("constraints", FieldType.OBJECT,
+                    "optimize: minPrice, maxPrice, maxChange, endings, step, ladder, priceOrder, inventory, periods"),
+            FieldSpec.optional("promo", FieldType.OBJECT, "promotion level per product (default 0)"),
+            FieldSpec.optional("display", FieldType.OBJECT, "display level per product (default 0)"),
+            FieldSpec.optional("competitorPrice", FieldType.OBJECT, "competitor price per product"),
+            FieldSpec.optional("draws", FieldType.INTEGER, "optimize: simulation draws for intervals")
+                    .withRange(100, 100_000),
+            FieldSpec.optional("seed", FieldType.INTEGER, "optimize: seed of the simulation")), false);
+
+    private final DemandModel model;
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    PricingScorer(DemandModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public InputSchema inputSchema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public ScoreResult score(ScoreRequest request) throws ScoringException {
+        SCHEMA.validate(request.inputs());
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new ScoringException("scorer is closed");
+            }
+            String type = request.text("type");
+            return switch (type) {
+                case "elasticity" -> ElasticityResponse.answer(model, request);
+                case "predict" -> PredictResponse.answer(model, request);
+                case "optimize" -> OptimizeResponse.answer(model, request);
+                default -> throw new IllegalArgumentException(
+                        "field 'type' must be elasticity, predict or optimize, got '" + type + "'");
+            };
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            closed = true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+}
