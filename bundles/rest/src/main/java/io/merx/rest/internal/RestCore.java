@@ -1,0 +1,119 @@
+package io.merx.rest.internal;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+import io.merx.api.runtime.ModelRuntime;
+
+/**
+ * What the servlets share: the runtime, the current settings with the JSON codec, authenticator and model gate
+ * built from them, the metrics, and a thread that removes uploaded data sets once their training job is done.
+ * A configuration change swaps these in one step; requests in flight finish with what they started with.
+ */
+@Component(service = RestCore.class, configurationPid = RestSettings.PID)
+@Designate(ocd = RestConfig.class)
+public final class RestCore implements AutoCloseable {
+
+    /** Everything that depends on the settings, replaced together. */
+    private record State(RestSettings settings, JsonCodec codec, Authenticator authenticator, ModelGate gate) {
+
+        static State of(RestSettings settings) {
+            return new State(settings, new JsonCodec(settings.maxJsonDepth(), settings.maxBodyBytes()),
+                    new Authenticator(settings), new ModelGate(settings));
+        }
+    }
+
+    private final ModelRuntime runtime;
+    private final RestMetrics metrics;
+    private final Path uploads;
+    private final ExecutorService cleanup = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "merx-rest-cleanup");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile State state;
+    private volatile OffHeapMemory offHeap;
+
+    @Activate
+    public RestCore(@Reference ModelRuntime runtime, RestConfig config) {
+        this(runtime, RestSettings.from(config), RestSettings.karafData().resolve("merx").resolve("uploads"));
+    }
+
+    RestCore(ModelRuntime runtime, RestSettings settings, Path uploads) {
+        this.runtime = runtime;
+        this.uploads = uploads;
+        this.state = State.of(settings);
+        this.metrics = new RestMetrics(() -> this.runtime, () -> offHeap);
+    }
+
+    @Modified
+    void modified(RestConfig config) {
+        State old = state;
+        state = State.of(RestSettings.from(config));
+        old.gate().close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindOffHeap(OffHeapMemory memory) {
+        offHeap = memory;
+    }
+
+    void unbindOffHeap(OffHeapMemory memory) {
+        if (offHeap == memory) {
+            offHeap = null;
+        }
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        state.gate().close();
+        cleanup.shutdown();
+    }
+
+    ModelRuntime runtime() {
+        return runtime;
+    }
+
+    RestSettings settings() {
+        return state.settings();
+    }
+
+    JsonCodec codec() {
+        return state.codec();
+    }
+
+    Authenticator authenticator() {
+        return state.authenticator();
+    }
+
+    ModelGate gate() {
+        return state.gate();
+    }
+
+    RestMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where uploaded data sets and archives are spooled. */
+    Path uploads() {
+        return uploads;
+    }
+
+    /** Runs a clean-up task off the request thread. */
+    void later(Runnable task) {
+        cleanup.execute(task);
+    }
+}

@@ -1,0 +1,230 @@
+package io.merx.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.Principal;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Properties;
+
+import javax.security.auth.Subject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.merx.api.runtime.ModelRuntime;
+
+/**
+ * The REST API in the real distribution, over real HTTP on loopback: the first-start admin, scoring through the
+ * demo model in both formats, errors, metrics with ND4J memory, and the shell's command ACL.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RestIT extends MerxTestSupport {
+
+    private static final String DEMO = "example-linear-demo";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    public void firstStartCreatesAnAdminWithARandomPasswordForTheOwnerOnly() throws Exception {
+        Path passwordFile = awaitPasswordFile();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+        String password = Files.readString(passwordFile).trim();
+        assertEquals(24, password.length());
+        String users = Files.readString(Path.of(System.getProperty("karaf.etc"), "users.properties"));
+        assertTrue(users, users.contains("merx-admin = {CRYPT}"));
+        assertFalse("no clear password in users.properties", users.contains(password));
+        assertEquals(401, send("GET", "/api/v1/models", "merx-admin:wrong", null).statusCode());
+        assertEquals(200, send("GET", "/api/v1/models", admin(), null).statusCode());
+    }
+
+    @Test
+    public void scoresTheDemoModelInTheMerxAndV2Formats() throws Exception {
+        awaitDemo();
+        HttpResponse<String> scored = send("POST", "/api/v1/models/" + DEMO + "/score", admin(),
+                "{\"inputs\": {\"sqm\": 100, \"rooms\": 3, \"age\": 10}, \"key\": \"user-1\"}");
+        assertEquals(scored.body(), 200, scored.statusCode());
+        JsonNode body = JSON.readTree(scored.body());
+        assertEquals(185.0, body.get("outputs").get("prediction").asDouble(), 5.0);
+        assertEquals("live", body.get("route").asText());
+
+        HttpResponse<String> inferred = send("POST", "/v2/models/" + DEMO + "/infer", admin(),
+                "{\"inputs\": [{\"name\": \"sqm\", \"shape\": [2], \"datatype\": \"FP64\", \"data\": [100, 60]},"
+                        + "{\"name\": \"rooms\", \"shape\": [2], \"datatype\": \"INT64\", \"data\": [3, 2]},"
+                        + "{\"name\": \"age\", \"shape\": [2], \"datatype\": \"FP64\", \"data\": [10, 30]}]}");
+        assertEquals(inferred.body(), 200, inferred.statusCode());
+        JsonNode output = JSON.readTree(inferred.body()).get("outputs").get(0);
+        assertEquals("prediction", output.get("name").asText());
+        assertEquals(185.0, output.get("data").get(0).asDouble(), 5.0);
+
+        assertEquals(200, send("GET", "/v2/health/ready", null, null).statusCode());
+        JsonNode metadata = JSON.readTree(send("GET", "/v2/models/" + DEMO, admin(), null).body());
+        assertEquals("merx:example.linear", metadata.get("platform").asText());
+    }
+
+    @Test
+    public void refusesBadRequestsWithJsonErrors() throws Exception {
+        awaitDemo();
+        HttpResponse<String> noAuth = send("GET", "/api/v1/models", null, null);
+        assertEquals(401, noAuth.statusCode());
+        assertTrue(noAuth.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        for (String body : new String[] {"{\"inputs\": {", "{\"inputs\": {\"sqm\": \"big\", \"rooms\": 3, \"age\": 1}}",
+            "{\"inputs\": {\"sqm\": 1e999, \"rooms\": 3, \"age\": 1}}", "[" .repeat(5000)}) {
+            HttpResponse<String> response = send("POST", "/api/v1/models/" + DEMO + "/score", admin(), body);
+            assertEquals(response.body(), 400, response.statusCode());
+            JsonNode error = JSON.readTree(response.body());
+            assertTrue(response.body(), error.hasNonNull("error"));
+            assertFalse(response.body(), response.body().contains("Exception"));
+        }
+        assertEquals(404, send("POST", "/api/v1/models/nope/score", admin(), "{\"inputs\": {}}").statusCode());
+        assertEquals(200, send("GET", "/v2/health/live", null, null).statusCode());
+    }
+
+    @Test
+    public void exposesPrometheusMetricsWithNd4jMemory() throws Exception {
+        awaitDemo();
+        send("POST", "/api/v1/models/" + DEMO + "/score", admin(), "{\"inputs\": {\"sqm\": 80, \"rooms\": 2, \"age\": 5}}");
+        HttpResponse<String> metrics = send("GET", "/metrics", admin(), null);
+        assertEquals(200, metrics.statusCode());
+        String text = metrics.body();
+        assertTrue(text, text.contains("merx_http_requests_total{endpoint=\"score\",model=\"" + DEMO + "\""));
+        assertTrue(text, text.contains("merx_http_request_duration_seconds_bucket"));
+        assertTrue(text, text.contains("merx_nd4j_offheap_bytes "));
+        assertTrue(text, text.contains("jvm_memory_used_bytes{area=\"heap\"}"));
+    }
+
+    @Test
+    public void shellCommandsObeyTheSameRoles() throws Exception {
+        awaitDemo();
+        String list = executeAs("model:list", "merx-viewer");
+        assertTrue(list, list.contains(DEMO));
+        for (String role : new String[] {"merx-viewer", "merx-scorer"}) {
+            try {
+                String output = executeAs("model:train acl-test example.linear /no/such.csv", role);
+                fail(role + " started training: " + output);
+            } catch (Exception e) {
+                // hidden (CommandNotFoundException) or refused (SecurityException), never run
+                String what = e.getClass().getName() + ": " + e.getMessage();
+                assertTrue(what, what.contains("CommandNotFound") || what.contains("Insufficient credentials"));
+            }
+        }
+        try {
+            executeAs("model:train acl-test example.linear /no/such.csv", "merx-operator");
+            fail("no such dataset");
+        } catch (Exception e) {
+            assertTrue("an operator gets past the ACL to the runtime: " + e, e.getMessage().contains("no dataset file"));
+        }
+        String score = executeAs("model:score " + DEMO + " '{\"sqm\": 100, \"rooms\": 3, \"age\": 10}'", "merx-scorer");
+        assertTrue(score, score.contains("prediction"));
+    }
+
+    private String executeAs(String command, String role) throws Exception {
+        // Karaf's jaas.boot sits on the framework class path (lib/boot): the system bundle loads its principals.
+        Class<?> rolePrincipal = bundleContext.getBundle(0)
+                .loadClass("org.apache.karaf.jaas.boot.principal.RolePrincipal");
+        Subject subject = new Subject();
+        subject.getPrincipals().add((Principal) rolePrincipal.getConstructor(String.class).newInstance(role));
+        return Subject.doAs(subject, (PrivilegedExceptionAction<String>) () -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            Session session = sessionFactory.create(System.in, out, out);
+            try {
+                Object result = session.execute(command);
+                if (result != null) {
+                    out.println(result);
+                }
+            } finally {
+                session.close();
+            }
+            return bytes.toString(StandardCharsets.UTF_8);
+        });
+    }
+
+    private void awaitDemo() throws Exception {
+        ModelRuntime runtime = awaitService(ModelRuntime.class, null);
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (runtime.models().stream().noneMatch(m -> m.name().equals(DEMO)
+                && m.aliases().containsKey(ModelRuntime.LIVE))) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("demo model not live: " + runtime.models());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static Path awaitPasswordFile() throws InterruptedException {
+        Path file = Path.of(System.getProperty("karaf.data"), "merx", "initial-admin-password");
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!Files.isRegularFile(file) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue("no " + file, Files.isRegularFile(file));
+        return file;
+    }
+
+    private static String admin() throws Exception {
+        return "merx-admin:" + Files.readString(awaitPasswordFile()).trim();
+    }
+
+    private static String base() throws IOException {
+        Properties web = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(System.getProperty("karaf.etc"), "org.ops4j.pax.web.cfg"))) {
+            web.load(in);
+        }
+        return "http://127.0.0.1:" + web.getProperty("org.osgi.service.http.port", "8181").trim();
+    }
+
+    /** Sends a request, retrying while the HTTP service and the servlets come up. */
+    private HttpResponse<String> send(String method, String path, String credentials, String json)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (credentials != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (true) {
+            try {
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 404 || response.body().startsWith("{")
+                        || System.currentTimeMillis() > deadline) {
+                    return response;
+                }
+            } catch (IOException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+            }
+            Thread.sleep(250);
+        }
+    }
+}
