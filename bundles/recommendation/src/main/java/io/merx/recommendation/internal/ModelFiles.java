@@ -1,0 +1,236 @@
+package io.merx.recommendation.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Properties;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.merx.api.ModelLoadException;
+
+/**
+ * The on-disk format, version 1:
+ * <ul>
+ * <li>{@code recommendation.properties}: format, kind, counts, rank and the ALS settings fold-in needs;</li>
+ * <li>{@code catalog.bin}: user, item and category ids (length-prefixed UTF-8), item categories, item
+ * popularity and each user's training items and weights (CSR), big-endian;</li>
+ * <li>{@code factors.nd4j} (ALS only): user factors then item factors, float32 matrices in ND4J's binary
+ * format.</li>
+ * </ul>
+ * Every 1.x version of the kinds reads format 1.
+ */
+final class ModelFiles {
+
+    static final String META = "recommendation.properties";
+    static final String CATALOG = "catalog.bin";
+    static final String FACTORS = "factors.nd4j";
+    static final int FORMAT = 1;
+    private static final int MAGIC = 0x4D525843;
+
+    private ModelFiles() {
+    }
+
+    static void write(ModelData model, String kind, Path directory) throws IOException {
+        Properties meta = new Properties();
+        meta.setProperty("format", Integer.toString(FORMAT));
+        meta.setProperty("kind", kind);
+        meta.setProperty("users", Integer.toString(model.userIds.length));
+        meta.setProperty("items", Integer.toString(model.itemIds.length));
+        meta.setProperty("interactions", Integer.toString(model.seenItems.length));
+        meta.setProperty("rank", Integer.toString(model.rank()));
+        meta.setProperty("alpha", Double.toString(model.alpha));
+        meta.setProperty("regularisation", Double.toString(model.regularisation));
+        meta.setProperty("scaleRegularisation", Boolean.toString(model.scaleRegularisation));
+        try (OutputStream out = Files.newOutputStream(directory.resolve(META))) {
+            meta.store(out, "Merx " + kind + " model");
+        }
+        try (DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(directory.resolve(CATALOG)), 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            writeStrings(out, model.userIds);
+            writeStrings(out, model.itemIds);
+            writeStrings(out, model.categories);
+            writeInts(out, model.itemCategory);
+            writeInts(out, model.popularity);
+            writeInts(out, model.seenPtr);
+            writeInts(out, model.seenItems);
+            out.writeInt(model.seenWeights.length);
+            for (float w : model.seenWeights) {
+                out.writeFloat(w);
+            }
+        }
+        if (model.factors != null) {
+            int k = model.rank();
+            try (DataOutputStream out = new DataOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(directory.resolve(FACTORS)), 1 << 16));
+                    INDArray users = matrix(model.factors.users(), k);
+                    INDArray items = matrix(model.factors.items(), k)) {
+                Nd4j.write(users, out);
+                Nd4j.write(items, out);
+            }
+        }
+    }
+
+    private static INDArray matrix(float[] rows, int k) {
+        return Nd4j.create(rows, new long[] {rows.length / k, k}, 'c');
+    }
+
+    static ModelData read(Path directory, String expectedKind) throws ModelLoadException {
+        try {
+            Properties meta = new Properties();
+            try (InputStream in = Files.newInputStream(directory.resolve(META))) {
+                meta.load(in);
+            }
+            String format = meta.getProperty("format", "");
+            if (!Integer.toString(FORMAT).equals(format)) {
+                throw new ModelLoadException("unsupported recommendation model format '" + format + "', expected "
+                        + FORMAT);
+            }
+            String kind = meta.getProperty("kind", "");
+            if (!kind.equals(expectedKind)) {
+                throw new ModelLoadException("the model in " + directory + " is of kind '" + kind + "', not '"
+                        + expectedKind + "'");
+            }
+            int rank = Integer.parseInt(meta.getProperty("rank", "0"));
+            String[] users;
+            String[] items;
+            String[] categories;
+            int[] itemCategory;
+            int[] popularity;
+            int[] seenPtr;
+            int[] seenItems;
+            float[] seenWeights;
+            try (DataInputStream in = new DataInputStream(
+                    new BufferedInputStream(Files.newInputStream(directory.resolve(CATALOG)), 1 << 16))) {
+                if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                    throw new ModelLoadException(CATALOG + " is not a format " + FORMAT + " catalogue");
+                }
+                users = readStrings(in);
+                items = readStrings(in);
+                categories = readStrings(in);
+                itemCategory = readInts(in);
+                popularity = readInts(in);
+                seenPtr = readInts(in);
+                seenItems = readInts(in);
+                seenWeights = new float[checkedLength(in.readInt())];
+                for (int i = 0; i < seenWeights.length; i++) {
+                    seenWeights[i] = in.readFloat();
+                }
+            }
+            check(itemCategory.length == items.length && popularity.length == items.length
+                    && seenPtr.length == users.length + 1 && seenItems.length == seenWeights.length
+                    && seenPtr[users.length] == seenItems.length, "array lengths do not match");
+            for (int c : itemCategory) {
+                check(c >= -1 && c < categories.length, "item category out of range");
+            }
+            for (int i : seenItems) {
+                check(i >= 0 && i < items.length, "seen item out of range");
+            }
+            for (int u = 0; u < users.length; u++) {
+                check(seenPtr[u] <= seenPtr[u + 1], "user offsets not increasing");
+            }
+            Factors factors = null;
+            if (rank > 0) {
+                factors = readFactors(directory.resolve(FACTORS), rank, users.length, items.length);
+            }
+            return new ModelData(users, items, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights,
+                    factors, Double.parseDouble(meta.getProperty("alpha", "0")),
+                    Double.parseDouble(meta.getProperty("regularisation", "0")),
+                    Boolean.parseBoolean(meta.getProperty("scaleRegularisation", "false")));
+        } catch (NoSuchFileException e) {
+            throw new ModelLoadException("missing model file " + e.getFile(), e);
+        } catch (ModelLoadException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ModelLoadException("cannot read recommendation model in " + directory + ": " + e, e);
+        }
+    }
+
+    private static Factors readFactors(Path file, int rank, int users, int items) throws IOException,
+            ModelLoadException {
+        float[] userRows;
+        float[] itemRows;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            userRows = floats(Nd4j.read(in), users, rank, "user");
+            itemRows = floats(Nd4j.read(in), items, rank, "item");
+        }
+        Factors factors = new Factors(rank, userRows, itemRows);
+        String bad = factors.firstNonFinite();
+        check(bad == null, bad + " is not finite");
+        return factors;
+    }
+
+    /** Copies a matrix to the heap and frees its native buffer. */
+    private static float[] floats(INDArray matrix, int rows, int rank, String what) throws ModelLoadException {
+        try (INDArray m = matrix) {
+            check(m.rank() == 2 && m.rows() == rows && m.columns() == rank, FACTORS + ": " + what
+                    + " factors have shape " + Arrays.toString(m.shape()) + ", expected [" + rows + ", "
+                    + rank + "]");
+            check(m.dataType() == DataType.FLOAT && m.ordering() == 'c' && !m.isView(),
+                    FACTORS + ": " + what + " factors must be a float32 row-major matrix");
+            float[] rowsOut = m.data().asFloat();
+            check(rowsOut.length == (long) rows * rank, FACTORS + ": " + what + " factor buffer has the wrong size");
+            return rowsOut;
+        }
+    }
+
+    private static void check(boolean ok, String problem) throws ModelLoadException {
+        if (!ok) {
+            throw new ModelLoadException("corrupt recommendation model: " + problem);
+        }
+    }
+
+    private static int checkedLength(int n) throws IOException {
+        if (n < 0 || n > 500_000_000) {
+            throw new IOException("implausible array length " + n);
+        }
+        return n;
+    }
+
+    private static void writeStrings(DataOutputStream out, String[] values) throws IOException {
+        out.writeInt(values.length);
+        for (String value : values) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    private static String[] readStrings(DataInputStream in) throws IOException {
+        String[] values = new String[checkedLength(in.readInt())];
+        for (int i = 0; i < values.length; i++) {
+            byte[] bytes = new byte[checkedLength(in.readInt())];
+            in.readFully(bytes);
+            values[i] = new String(bytes, StandardCharsets.UTF_8);
+        }
+        return values;
+    }
+
+    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int v : values) {
+            out.writeInt(v);
+        }
+    }
+
+    private static int[] readInts(DataInputStream in) throws IOException {
+        int[] values = new int[checkedLength(in.readInt())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readInt();
+        }
+        return values;
+    }
+}

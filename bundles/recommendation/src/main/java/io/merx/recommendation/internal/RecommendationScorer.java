@@ -1,0 +1,328 @@
+package io.merx.recommendation.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import io.merx.api.InputSchema;
+import io.merx.api.ScoreRequest;
+import io.merx.api.ScoreResult;
+import io.merx.api.Scorer;
+import io.merx.api.ScoringException;
+
+/**
+ * Answers {@link RecommendRequest}s from {@link ModelData}. With factors (ALS) a known user's list comes from the
+ * factors ({@code "source":"als"}), a user with {@code recentItems} is folded in ({@code "foldin"}), and an
+ * unknown user without usable recent items gets the popularity list ({@code "popularity"}). Without factors
+ * (the popularity kind) every answer is a popularity answer.
+ *
+ * <p>The model data is immutable and on the heap, so scoring needs no lock; the read-write lock only orders
+ * {@link #close()} after running calls.
+ */
+final class RecommendationScorer implements Scorer {
+
+    static final String ALS = "als";
+    static final String FOLD_IN = "foldin";
+    static final String POPULARITY = "popularity";
+    static final String UNKNOWN = "unknown";
+
+    private final ModelData model;
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    RecommendationScorer(ModelData model) {
+        this.model = model;
+    }
+
+    @Override
+    public InputSchema inputSchema() {
+        return RecommendRequest.SCHEMA;
+    }
+
+    @Override
+    public ScoreResult score(ScoreRequest request) throws ScoringException {
+        RecommendRequest parsed = RecommendRequest.parse(request);
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new ScoringException("scorer is closed");
+            }
+            return score(parsed);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Scores in order. Top-K requests answered from factors without a whitelist are ranked together in one
+     * blocked pass over the item factors ({@link Ranker#scanBatch}); the rest are answered one by one.
+     */
+    @Override
+    public List<ScoreResult> scoreBatch(List<ScoreRequest> requests) throws ScoringException {
+        List<RecommendRequest> parsed = new ArrayList<>(requests.size());
+        for (ScoreRequest request : requests) {
+            parsed.add(RecommendRequest.parse(request));
+        }
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new ScoringException("scorer is closed");
+            }
+            ScoreResult[] results = new ScoreResult[parsed.size()];
+            List<Integer> batched = new ArrayList<>();
+            List<Query> queries = new ArrayList<>();
+            List<Filter> filters = new ArrayList<>();
+            for (int i = 0; i < parsed.size(); i++) {
+                RecommendRequest request = parsed.get(i);
+                if (RecommendRequest.RECOMMEND.equals(request.op())) {
+                    Query query = query(request);
+                    Filter filter = filter(request, query.user, query.recent, query.recentCount, -1);
+                    if (query.vector != null && filter.only() == null) {
+                        batched.add(i);
+                        queries.add(query);
+                        filters.add(filter);
+                        continue;
+                    }
+                }
+                results[i] = score(parsed.get(i));
+            }
+            if (!batched.isEmpty()) {
+                int n = batched.size();
+                float[][] vectors = new float[n][];
+                TopK[] tops = new TopK[n];
+                for (int j = 0; j < n; j++) {
+                    vectors[j] = queries.get(j).vector;
+                    tops[j] = new TopK(parsed.get(batched.get(j)).k());
+                }
+                Ranker.scanBatch(model, vectors, filters.toArray(new Filter[0]), tops);
+                for (int j = 0; j < n; j++) {
+                    results[batched.get(j)] = recommendResult(parsed.get(batched.get(j)), queries.get(j).source, tops[j]);
+                }
+            }
+            return List.of(results);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private ScoreResult score(RecommendRequest parsed) throws ScoringException {
+        return switch (parsed.op()) {
+            case RecommendRequest.SIMILAR -> similar(parsed);
+            case RecommendRequest.SCORE -> scorePairs(parsed);
+            default -> recommend(parsed);
+        };
+    }
+
+    private ScoreResult recommend(RecommendRequest request) throws ScoringException {
+        Query query = query(request);
+        Filter filter = filter(request, query.user, query.recent, query.recentCount, -1);
+        TopK top = new TopK(request.k());
+        if (query.vector != null) {
+            Ranker.scan(model, model.factors.items(), query.vector, filter, top);
+        } else {
+            Ranker.popular(model, filter, top, request.k());
+        }
+        return recommendResult(request, query.source, top);
+    }
+
+    private ScoreResult recommendResult(RecommendRequest request, String source, TopK top) throws ScoringException {
+        ScoreResult.Builder result = ScoreResult.builder().put("op", request.op()).put("source", source);
+        if (request.user() != null) {
+            result.put("user", request.user());
+        }
+        return result.put("items", list(top)).build();
+    }
+
+    private ScoreResult similar(RecommendRequest request) throws ScoringException {
+        Integer item = model.itemIndex.get(request.item());
+        int user = userIndex(request.user());
+        Filter filter = filter(request, user, new int[0], 0, item == null ? -1 : item);
+        TopK top = new TopK(request.k());
+        String source;
+        if (item != null && model.factors != null) {
+            Ranker.scan(model, model.unitItems, Ranker.row(model.unitItems, item, model.rank()), filter, top);
+            source = ALS;
+        } else {
+            if (item != null && request.categories().isEmpty() && model.itemCategory[item] >= 0) {
+                // Without factors, "similar" means popular in the same category.
+                boolean[] same = new boolean[model.categories.length];
+                same[model.itemCategory[item]] = true;
+                filter = new Filter(filter.excluded(), filter.only(), same);
+            }
+            Ranker.popular(model, filter, top, request.k());
+            source = POPULARITY;
+        }
+        return ScoreResult.builder().put("op", request.op()).put("source", source).put("item", request.item())
+                .put("items", list(top)).build();
+    }
+
+    private ScoreResult scorePairs(RecommendRequest request) throws ScoringException {
+        Query query = query(request);
+        List<Object> scores = new ArrayList<>(request.items().size());
+        for (String id : request.items()) {
+            Integer item = model.itemIndex.get(id);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("item", id);
+            if (item == null) {
+                entry.put("score", 0.0);
+                entry.put("source", UNKNOWN);
+            } else if (query.vector != null) {
+                entry.put("score", finite(Ranker.dot(query.vector, model.factors.items(), item * model.rank(),
+                        model.rank())));
+                entry.put("source", query.source);
+            } else {
+                entry.put("score", (double) Ranker.popularity(model, item));
+                entry.put("source", POPULARITY);
+            }
+            scores.add(entry);
+        }
+        ScoreResult.Builder result = ScoreResult.builder().put("op", request.op()).put("source", query.source);
+        if (request.user() != null) {
+            result.put("user", request.user());
+        }
+        return result.put("items", scores).build();
+    }
+
+    /** The user's factor vector (trained or folded in), or none for a popularity answer. */
+    private Query query(RecommendRequest request) {
+        int user = userIndex(request.user());
+        int[] recent = new int[request.recentItems().size()];
+        int count = 0;
+        for (String id : request.recentItems()) {
+            Integer item = model.itemIndex.get(id);
+            if (item != null) {
+                recent[count++] = item; // unknown recent items have no factors; they cannot inform the query
+            }
+        }
+        if (model.factors == null) {
+            return new Query(user, recent, count, null, POPULARITY);
+        }
+        if (count > 0) {
+            return new Query(user, recent, count, foldIn(user, recent, count), FOLD_IN);
+        }
+        if (user >= 0 && model.seenPtr[user + 1] > model.seenPtr[user]) {
+            return new Query(user, recent, count, Ranker.row(model.factors.users(), user, model.rank()), ALS);
+        }
+        return new Query(user, recent, count, null, POPULARITY);
+    }
+
+    private float[] foldIn(int user, int[] recent, int count) {
+        int seen = user >= 0 ? model.seenPtr[user + 1] - model.seenPtr[user] : 0;
+        int[] items = new int[seen + count];
+        float[] weights = new float[seen + count];
+        if (seen > 0) {
+            System.arraycopy(model.seenItems, model.seenPtr[user], items, 0, seen);
+            System.arraycopy(model.seenWeights, model.seenPtr[user], weights, 0, seen);
+        }
+        for (int i = 0; i < count; i++) {
+            items[seen + i] = recent[i];
+            weights[seen + i] = 1f;
+        }
+        // A recent item the user already had adds one more interaction to it, as training would.
+        int[] distinct = Filter.sortedDistinct(items, items.length);
+        float[] merged = new float[distinct.length];
+        for (int i = 0; i < items.length; i++) {
+            merged[Arrays.binarySearch(distinct, items[i])] += weights[i];
+        }
+        return Ranker.foldIn(model, distinct, merged, distinct.length);
+    }
+
+    private int userIndex(String id) {
+        if (id == null) {
+            return -1;
+        }
+        Integer user = model.userIndex.get(id);
+        return user == null ? -1 : user;
+    }
+
+    private Filter filter(RecommendRequest request, int user, int[] recent, int recentCount, int self) {
+        int seen = request.unseenOnly() && user >= 0 ? model.seenPtr[user + 1] - model.seenPtr[user] : 0;
+        int[] excluded = new int[seen + (request.unseenOnly() ? recentCount : 0) + request.unavailable().size()
+                + request.exclude().size() + 1];
+        int n = 0;
+        if (seen > 0) {
+            System.arraycopy(model.seenItems, model.seenPtr[user], excluded, 0, seen);
+            n = seen;
+        }
+        if (request.unseenOnly()) {
+            for (int i = 0; i < recentCount; i++) {
+                excluded[n++] = recent[i];
+            }
+        }
+        n = addKnown(request.unavailable(), excluded, n);
+        n = addKnown(request.exclude(), excluded, n);
+        if (self >= 0) {
+            excluded[n++] = self;
+        }
+        int[] only = null;
+        if (!request.include().isEmpty()) {
+            int[] allowed = new int[request.include().size()];
+            only = Filter.sortedDistinct(allowed, addKnown(request.include(), allowed, 0));
+        }
+        boolean[] categories = null;
+        if (!request.categories().isEmpty()) {
+            categories = new boolean[model.categories.length];
+            for (String name : request.categories()) {
+                Integer c = model.categoryIndex.get(name);
+                if (c != null) {
+                    categories[c] = true;
+                }
+            }
+        }
+        return new Filter(Filter.sortedDistinct(excluded, n), only, categories);
+    }
+
+    private int addKnown(List<String> ids, int[] into, int n) {
+        for (String id : ids) {
+            Integer item = model.itemIndex.get(id);
+            if (item != null) {
+                into[n++] = item;
+            }
+        }
+        return n;
+    }
+
+    private List<Object> list(TopK top) throws ScoringException {
+        int n = top.size();
+        int[] items = new int[n];
+        float[] scores = new float[n];
+        top.drainBestFirst(items, scores);
+        List<Object> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("item", model.itemIds[items[i]]);
+            entry.put("score", finite(scores[i]));
+            int c = model.itemCategory[items[i]];
+            if (c >= 0) {
+                entry.put("category", model.categories[c]);
+            }
+            list.add(entry);
+        }
+        return list;
+    }
+
+    private static double finite(float score) throws ScoringException {
+        if (!Float.isFinite(score)) {
+            throw new ScoringException("a score is not finite; the model's factors are out of range");
+        }
+        return score;
+    }
+
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            closed = true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    /** Who is asking: the user index (or -1), their known recent items, and the vector to rank with. */
+    private record Query(int user, int[] recent, int recentCount, float[] vector, String source) {
+    }
+}

@@ -1,0 +1,121 @@
+package io.merx.recommendation.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.merx.api.Dataset;
+import io.merx.api.HyperParameters;
+import io.merx.api.ModelKind;
+import io.merx.api.Provenance;
+import io.merx.api.ScoreRequest;
+import io.merx.api.TrainedModel;
+import io.merx.api.Trainer;
+import io.merx.api.TrainingContext;
+import io.merx.api.TrainingException;
+
+/**
+ * Trains either kind: reads and aggregates the interactions, evaluates a model trained on the split's training
+ * part (and, for ALS, the popularity baseline on the same split), then fits the final model on all data.
+ */
+final class RecommendationTrainer implements Trainer {
+
+    private final ModelKind kind;
+    private final HyperParameters hp;
+    private final boolean als;
+
+    RecommendationTrainer(ModelKind kind, HyperParameters hp, boolean als) {
+        this.kind = kind;
+        this.hp = hp;
+        this.als = als;
+    }
+
+    @Override
+    public HyperParameters hyperParameters() {
+        return hp;
+    }
+
+    @Override
+    public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
+        Interactions all = Interactions.from(data, Columns.of(hp));
+        context.progress(0.02, String.format(Locale.ROOT, "read %d rows: %d users, %d items, %d distinct pairs",
+                all.inputRows(), all.userCount(), all.itemCount(), all.size()));
+        AlsConfig config = als ? AlsConfig.of(hp) : null;
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        String splitMode = hp.getString("split");
+        Interactions finalData = all;
+        Factors finalFactors = null;
+        double finalLoss = Double.NaN;
+        if (!Split.NONE.equals(splitMode)) {
+            Split split = Split.of(all, splitMode, hp.getDouble("testFraction"));
+            Factors evalFactors = null;
+            if (als) {
+                ImplicitAls evalAls = new ImplicitAls(config);
+                evalFactors = evalAls.fit(split.train(), new Stage(context, 0.05, 0.45, "evaluation model: "));
+                finalLoss = evalAls.lastLoss();
+            }
+            int k = hp.getInt("evalK");
+            metrics.putAll(Evaluator.evaluate(split, evalFactors, k, hp.getInt("evalUsers"), hp.getLong("seed"), ""));
+            if (als) {
+                metrics.putAll(Evaluator.evaluate(split, null, k, hp.getInt("evalUsers"), hp.getLong("seed"),
+                        "popularity."));
+            }
+            context.progress(0.5, "evaluated on " + splitMode + " split: " + metrics);
+            if (!hp.getBoolean("refit")) {
+                finalData = split.train();
+                finalFactors = evalFactors;
+            }
+        }
+        if (als && (finalFactors == null)) {
+            ImplicitAls finalAls = new ImplicitAls(config);
+            finalFactors = finalAls.fit(finalData, new Stage(context, 0.5, 0.95, "final model: "));
+            finalLoss = finalAls.lastLoss();
+        }
+        if (finalFactors != null) {
+            String bad = finalFactors.firstNonFinite();
+            if (bad != null) {
+                throw new TrainingException("ALS produced a non-finite " + bad + "; raise regularisation");
+            }
+            metrics.put("trainingLoss", finalLoss);
+        }
+        metrics.put("users", (double) finalData.userCount());
+        metrics.put("items", (double) finalData.itemCount());
+        metrics.put("interactions", (double) finalData.size());
+        ModelData model = als
+                ? ModelData.of(finalData, finalFactors, config.alpha(), config.regularisation(),
+                        config.scaleRegularisation())
+                : ModelData.of(finalData, null, 0, 0, false);
+        context.progress(1.0, "done: " + metrics);
+        return new RecommendationModel(kind.name(), model, Provenance.now(kind, hp, data, metrics),
+                warmup(finalData));
+    }
+
+    /** Requests that exercise every path of the scorer: known user, fold-in, unknown user, similar, score. */
+    private static List<ScoreRequest> warmup(Interactions data) {
+        String user = data.userId(0);
+        String item = data.itemId(data.items[0]);
+        String other = data.itemId(data.itemCount() - 1);
+        List<ScoreRequest> samples = new ArrayList<>();
+        samples.add(ScoreRequest.of(Map.of("user", user, "k", 10)));
+        samples.add(ScoreRequest.of(Map.of("user", "warmup-unknown-user", "recentItems", List.of(item, other))));
+        samples.add(ScoreRequest.of(Map.of("user", "warmup-unknown-user")));
+        samples.add(ScoreRequest.of(Map.of("op", "similar", "item", item, "k", 5)));
+        samples.add(ScoreRequest.of(Map.of("op", "score", "user", user, "items", List.of(item, other))));
+        return samples;
+    }
+
+    /** Maps a training run's progress into a slice of the job's progress. */
+    private record Stage(TrainingContext context, double from, double to, String prefix) implements TrainingContext {
+        @Override
+        public void progress(double fraction, String message) {
+            context.progress(from + (to - from) * fraction, prefix + message);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return context.isCancelled();
+        }
+    }
+}
