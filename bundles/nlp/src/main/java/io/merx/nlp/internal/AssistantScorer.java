@@ -1,0 +1,224 @@
+package io.merx.nlp.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.merx.api.FieldSpec;
+import io.merx.api.FieldType;
+import io.merx.api.InputSchema;
+import io.merx.api.ScoreRequest;
+import io.merx.api.ScoreResult;
+import io.merx.api.Scorer;
+import io.merx.api.ScoringException;
+import io.merx.corenlp.Entity;
+import io.merx.corenlp.Sentiment;
+import io.merx.corenlp.TextAnalysis;
+import io.merx.corenlp.TextAnalyzer;
+
+/**
+ * Answers one customer message: intent with calibrated confidence and the top three, sentiment, entities, a filled
+ * answer and a routing decision. Everything it holds is immutable, so request threads share it without locks;
+ * the CoreNLP pipeline is the kind's shared one, and bounds its own time per message.
+ */
+final class AssistantScorer implements Scorer {
+
+    /** Longest message accepted at all; texts over {@link TextAnalyzer#MAX_CHARS} are cut, and the response says so. */
+    static final int MAX_REQUEST_CHARS = 100_000;
+    static final int MAX_HISTORY = 50;
+    static final String OUT_OF_SCOPE = "out_of_scope";
+
+    static final InputSchema SCHEMA = InputSchema.of(
+            new FieldSpec("text", FieldType.STRING, true,
+                    "the customer's message; over " + TextAnalyzer.MAX_CHARS + " characters it is cut", 0, 0,
+                    -MAX_REQUEST_CHARS),
+            new FieldSpec("history", FieldType.STRING_LIST, false,
+                    "the customer's previous messages, oldest first", 0, 0, -MAX_HISTORY));
+
+    private final Assistant assistant;
+    private final TextAnalyzer analyzer;
+    private volatile boolean closed;
+
+    AssistantScorer(Assistant assistant, TextAnalyzer analyzer) {
+        this.assistant = assistant;
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public InputSchema inputSchema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public ScoreResult score(ScoreRequest request) throws ScoringException {
+        String raw = request.text("text");
+        if (raw.isBlank()) {
+            throw new IllegalArgumentException("field 'text' is empty or only whitespace");
+        }
+        if (raw.length() > MAX_REQUEST_CHARS) {
+            throw new IllegalArgumentException("field 'text' is too long: " + raw.length() + " > " + MAX_REQUEST_CHARS);
+        }
+        List<String> history = request.texts("history");
+        if (history.size() > MAX_HISTORY) {
+            throw new IllegalArgumentException("field 'history' has " + history.size() + " messages, at most "
+                    + MAX_HISTORY + " are accepted");
+        }
+        if (closed) {
+            throw new ScoringException("scorer is closed");
+        }
+        List<String> warnings = new ArrayList<>();
+        String text = raw;
+        if (text.length() > TextAnalyzer.MAX_CHARS) {
+            text = text.substring(0, TextAnalyzer.MAX_CHARS);
+            warnings.add("text cut to its first " + TextAnalyzer.MAX_CHARS + " of " + raw.length() + " characters");
+        }
+
+        IntentNetwork network = assistant.network();
+        String problem = TextQuality.problem(text);
+        double[] p = network.probabilities(text);
+        int[] top = topIndices(p, 3);
+        double confidence = problem == null ? p[top[0]] : 0.0;
+        boolean inScope = problem == null && confidence >= assistant.threshold();
+        String intent = inScope ? network.labels().get(top[0]) : OUT_OF_SCOPE;
+        String scopeProblem = problem != null ? problem
+                : String.format(Locale.ROOT, "intent confidence %.2f is below the threshold %.2f", confidence,
+                        assistant.threshold());
+
+        TextAnalysis analysis;
+        if (problem == null) {
+            try {
+                analysis = analyzer.analyze(text);
+            } catch (IllegalStateException e) {
+                throw new ScoringException("the CoreNLP pipeline is not available: " + e.getMessage(), e);
+            }
+            warnings.addAll(analysis.notes().stream().filter(n -> !n.startsWith("text cut")).toList());
+        } else {
+            analysis = new TextAnalysis(0, 0, Sentiment.UNKNOWN, List.of(), false, List.of());
+            warnings.add(problem + "; language analysis skipped");
+        }
+
+        List<Entity> entities = new ArrayList<>(assistant.patterns().find(text));
+        for (Entity e : analysis.entities()) {
+            if (!PatternEntities.overlaps(entities, e.begin(), e.end())) {
+                entities.add(e);
+            }
+        }
+        entities.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
+
+        Map<String, String> slots = slots(entities);
+        int repeats = 0;
+        for (int i = history.size() - 1; i >= Math.max(0, history.size() - 10); i--) {
+            String previous = history.get(i);
+            if (previous.length() > TextAnalyzer.MAX_CHARS) {
+                previous = previous.substring(0, TextAnalyzer.MAX_CHARS);
+            }
+            // Earlier messages often carry the order number the current one refers to ("and where is it now?").
+            slots(assistant.patterns().find(previous)).forEach(slots::putIfAbsent);
+            if (inScope && !previous.isBlank()) {
+                double[] q = network.probabilities(previous);
+                int best = Calibration.argMax(q);
+                if (best == top[0] && q[best] >= assistant.threshold()) {
+                    repeats++;
+                }
+            }
+        }
+
+        KnowledgeBase.Answer answer = inScope ? assistant.knowledgeBase().answer(intent, slots) : null;
+        Routing.Decision decision = assistant.routing().decide(new Routing.Facts(text, intent, confidence, inScope,
+                scopeProblem, analysis.sentiment(), answer != null, repeats, history.size(), analysis.complete()));
+
+        ScoreResult.Builder result = ScoreResult.builder()
+                .put("intent", intent)
+                .put("confidence", confidence)
+                .put("inScope", inScope)
+                .put("topIntents", topIntents(network, p, top, problem == null))
+                .put("sentiment", sentiment(analysis.sentiment()))
+                .put("entities", entities.stream().map(AssistantScorer::entity).toList());
+        if (answer != null) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("text", answer.text());
+            a.put("template", answer.template());
+            a.put("missingSlots", answer.missingSlots());
+            result.put("answer", a);
+        }
+        return result.put("routing", decision.route()).put("reasons", decision.reasons()).put("warnings", warnings)
+                .build();
+    }
+
+    private static Map<String, String> slots(List<Entity> entities) {
+        Map<String, String> slots = new LinkedHashMap<>();
+        for (Entity e : entities) {
+            switch (e.type()) {
+                case PatternEntities.ORDER_ID -> slots.putIfAbsent("orderId", e.value());
+                case PatternEntities.TRACKING_NUMBER -> slots.putIfAbsent("trackingNumber", e.value());
+                case PatternEntities.EMAIL -> slots.putIfAbsent("email", e.value());
+                case "DATE" -> slots.putIfAbsent("date", e.text());
+                case "MONEY" -> slots.putIfAbsent("amount", e.text());
+                default -> {
+                    // other entity types fill no slot of the built-in answers
+                }
+            }
+        }
+        return slots;
+    }
+
+    private static List<Map<String, Object>> topIntents(IntentNetwork network, double[] p, int[] top, boolean valid) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int index : top) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("intent", network.labels().get(index));
+            entry.put("confidence", valid ? p[index] : 0.0);
+            list.add(entry);
+        }
+        return list;
+    }
+
+    private static Map<String, Object> sentiment(Sentiment sentiment) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("label", sentiment.label());
+        if (sentiment.isKnown()) {
+            s.put("score", sentiment.score());
+            Map<String, Object> distribution = new LinkedHashMap<>();
+            double[] d = sentiment.distribution();
+            for (int i = 0; i < d.length; i++) {
+                distribution.put(Sentiment.LABELS.get(i), d[i]);
+            }
+            s.put("distribution", distribution);
+        }
+        return s;
+    }
+
+    private static Map<String, Object> entity(Entity e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", e.type());
+        m.put("text", e.text());
+        m.put("value", e.value());
+        m.put("begin", e.begin());
+        m.put("end", e.end());
+        return m;
+    }
+
+    private static int[] topIndices(double[] p, int k) {
+        int n = Math.min(k, p.length);
+        int[] top = new int[n];
+        boolean[] taken = new boolean[p.length];
+        for (int t = 0; t < n; t++) {
+            int best = -1;
+            for (int i = 0; i < p.length; i++) {
+                if (!taken[i] && (best < 0 || p[i] > p[best])) {
+                    best = i;
+                }
+            }
+            taken[best] = true;
+            top[t] = best;
+        }
+        return top;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,84 @@
+package io.merx.nlp.internal;
+
+/**
+ * Temperature scaling (Guo et al., 2017): one scalar T that divides the logits, chosen to minimise the negative
+ * log-likelihood on held-out data. It keeps the predicted class and fixes over-confidence, so a confidence of 0.8
+ * means right about 80% of the time, which is what the out-of-scope threshold relies on.
+ */
+final class Calibration {
+
+    private Calibration() {
+    }
+
+    /** The temperature in [0.05, 20] that minimises held-out log loss (golden-section search on log T). */
+    static double temperature(double[][] logits, int[] truth) {
+        if (logits.length == 0) {
+            return 1.0;
+        }
+        double lo = Math.log(0.05);
+        double hi = Math.log(20);
+        double golden = (Math.sqrt(5) - 1) / 2;
+        double a = hi - golden * (hi - lo);
+        double b = lo + golden * (hi - lo);
+        double fa = logLoss(logits, truth, Math.exp(a));
+        double fb = logLoss(logits, truth, Math.exp(b));
+        for (int i = 0; i < 60; i++) {
+            if (fa < fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - golden * (hi - lo);
+                fa = logLoss(logits, truth, Math.exp(a));
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + golden * (hi - lo);
+                fb = logLoss(logits, truth, Math.exp(b));
+            }
+        }
+        return Math.exp((lo + hi) / 2);
+    }
+
+    static double logLoss(double[][] logits, int[] truth, double temperature) {
+        double loss = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double p = IntentNetwork.softmax(logits[i], temperature)[truth[i]];
+            loss -= Math.log(Math.max(p, 1e-15));
+        }
+        return loss / logits.length;
+    }
+
+    /** Expected calibration error over 15 equal-width confidence bins. */
+    static double expectedCalibrationError(double[][] logits, int[] truth, double temperature) {
+        int bins = 15;
+        double[] confidence = new double[bins];
+        double[] correct = new double[bins];
+        int[] count = new int[bins];
+        for (int i = 0; i < logits.length; i++) {
+            double[] p = IntentNetwork.softmax(logits[i], temperature);
+            int best = argMax(p);
+            int bin = Math.min(bins - 1, (int) (p[best] * bins));
+            confidence[bin] += p[best];
+            correct[bin] += best == truth[i] ? 1 : 0;
+            count[bin]++;
+        }
+        double ece = 0;
+        for (int k = 0; k < bins; k++) {
+            if (count[k] > 0) {
+                ece += Math.abs(correct[k] - confidence[k]) / logits.length;
+            }
+        }
+        return ece;
+    }
+
+    static int argMax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
