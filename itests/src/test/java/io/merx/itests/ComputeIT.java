@@ -18,6 +18,12 @@ import io.merx.compute.ComputeBackend;
 @ExamReactorStrategy(PerClass.class)
 public class ComputeIT extends MerxTestSupport {
 
+    @Override
+    protected String bootFeatures() {
+        return "merx-compute";
+    }
+
+
     @Test
     public void computeBackendReportsCpuAndNd4jComputes() throws Exception {
         ComputeBackend compute = awaitService(ComputeBackend.class, null);

@@ -31,6 +31,12 @@ import io.merx.compute.ComputeBackend;
 @ExamReactorStrategy(PerClass.class)
 public class ExampleLinearIT extends MerxTestSupport {
 
+    @Override
+    protected String bootFeatures() {
+        return "merx-example-linear";
+    }
+
+
     private static final String KIND_FILTER = "(" + ModelKind.PROPERTY_NAME + "=example.linear)";
 
     @Test

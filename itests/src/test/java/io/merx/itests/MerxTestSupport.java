@@ -42,6 +42,18 @@ public abstract class MerxTestSupport {
     @Inject
     protected SessionFactory sessionFactory;
 
+    /** Karaf's own boot features; the Merx ones come from {@link #bootFeatures()}. */
+    private static final String KARAF_BOOT = "instance, package, log, ssh, framework, system, feature, shell,"
+            + " management, service, jaas, deployer, diagnostic, wrap, bundle, config, kar, scr";
+
+    /**
+     * The Merx features this test boots, instead of the distribution's all-in {@code merx}: each capability is
+     * tested on its own, and memory or timing checks are not disturbed by other modules' start-up work.
+     */
+    protected String bootFeatures() {
+        return "merx";
+    }
+
     @Configuration
     public Option[] config() {
         String version = System.getProperty("merx.version");
@@ -55,6 +67,8 @@ public abstract class MerxTestSupport {
                     .unpackDirectory(new File("target/exam"))
                     .useDeployFolder(false),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
+                    KARAF_BOOT + ", " + bootFeatures()),
             logLevel(LogLevel.INFO),
             // No remote repository: whatever Merx needs must already be inside the distribution.
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),

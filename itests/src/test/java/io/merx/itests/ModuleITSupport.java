@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.merx.api.ModelKind;
@@ -42,12 +40,21 @@ public abstract class ModuleITSupport extends MerxTestSupport {
         return Map.of();
     }
 
+    /** The module's own feature, e.g. {@code merx-pricing} for kind {@code pricing.demand}. */
+    @Override
+    protected String bootFeatures() {
+        return "merx-" + kind().substring(0, kind().indexOf('.'));
+    }
+
     protected String demoModel() {
         return kind().replace('.', '-') + "-demo";
     }
 
-    @Test
-    public void installTrainScoreSwap() throws Exception {
+    /**
+     * The journey. Each subclass calls it from its own {@code @Test} method: Pax Exam finds a test by the class
+     * that declares the method, so an inherited test method would run in whichever subclass it finds first.
+     */
+    protected void installTrainScoreSwap() throws Exception {
         ModelRuntime runtime = awaitService(ModelRuntime.class, null);
         awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")");
         awaitLive(runtime, demoModel());

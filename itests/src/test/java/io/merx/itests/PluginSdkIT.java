@@ -29,6 +29,12 @@ import io.merx.api.runtime.ModelRuntime;
 @ExamReactorStrategy(PerClass.class)
 public class PluginSdkIT extends MerxTestSupport {
 
+    @Override
+    protected String bootFeatures() {
+        return "merx-runtime, merx-compute";
+    }
+
+
     private static final String KIND_FILTER = "(" + ModelKind.PROPERTY_NAME + "=acme.propensity)";
     private static final String DEMO = "acme-propensity-demo";
 

@@ -2,6 +2,7 @@ package io.merx.itests;
 
 import java.util.Map;
 
+import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -29,5 +30,11 @@ public class PricingIT extends ModuleITSupport {
     @Override
     protected Map<String, String> secondVersionParameters() {
         return Map.of("shrinkage", "ridge");
+    }
+
+    @Test
+    @Override
+    public void installTrainScoreSwap() throws Exception {
+        super.installTrainScoreSwap();
     }
 }

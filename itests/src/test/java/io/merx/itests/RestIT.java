@@ -45,6 +45,11 @@ import io.merx.api.runtime.ModelRuntime;
 @ExamReactorStrategy(PerClass.class)
 public class RestIT extends MerxTestSupport {
 
+    @Override
+    protected String bootFeatures() {
+        return "merx-rest, merx-example-linear";
+    }
+
     private static final String DEMO = "example-linear-demo";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

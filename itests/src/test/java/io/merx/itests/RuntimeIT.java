@@ -48,6 +48,12 @@ import io.merx.compute.ComputeBackend;
 @ExamReactorStrategy(PerClass.class)
 public class RuntimeIT extends MerxTestSupport {
 
+    @Override
+    protected String bootFeatures() {
+        return "merx-example-linear";
+    }
+
+
     private static final String KIND_FILTER = "(" + ModelKind.PROPERTY_NAME + "=example.linear)";
     private static final ScoreRequest HOUSE = ScoreRequest.of(Map.of("sqm", 100, "rooms", 3, "age", 10));
 
