@@ -1,0 +1,132 @@
+package io.merx.graph.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.merx.api.Dataset;
+import io.merx.api.HyperParameters;
+import io.merx.api.Provenance;
+import io.merx.api.ScoreRequest;
+import io.merx.api.Trainer;
+import io.merx.api.TrainedModel;
+import io.merx.api.TrainingContext;
+import io.merx.api.TrainingException;
+import io.merx.graph.GraphStore;
+import io.merx.graph.GraphUnavailableException;
+import io.merx.graph.IngestOptions;
+
+/**
+ * Ingests the data, reads every order of the graph back, and snapshots co-purchase statistics. The held-back
+ * orders (by stable bucket) measure hit-rate@10: for each of their products, are the other products of the
+ * same order enough to put it in the top 10? The saved model is then rebuilt from all orders.
+ */
+final class CopurchaseTrainer implements Trainer {
+
+    private static final int MAX_EVAL_QUERIES = 5_000;
+
+    private final CopurchaseKind kind;
+    private final GraphStore store;
+    private final HyperParameters hp;
+
+    CopurchaseTrainer(CopurchaseKind kind, GraphStore store, HyperParameters hp) {
+        this.kind = kind;
+        this.store = store;
+        this.hp = hp;
+    }
+
+    @Override
+    public HyperParameters hyperParameters() {
+        return hp;
+    }
+
+    @Override
+    public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
+        IngestOptions options = IngestParameters.options(hp, data);
+        OrderGraph graph;
+        try {
+            store.ingest(data, options, f -> context.progress(0.7 * f, "ingesting into graph " + options.graph()));
+            check(context);
+            context.progress(0.7, "reading orders of graph " + options.graph());
+            graph = OrderGraph.read(store, options.graph());
+        } catch (GraphUnavailableException e) {
+            throw new TrainingException(e.getMessage(), e);
+        }
+        if (graph.baskets.isEmpty()) {
+            throw new IllegalArgumentException("graph '" + options.graph() + "' holds no orders; the data needs"
+                    + " columns '" + options.orderColumn() + "', '" + options.customerColumn() + "' and '"
+                    + options.productColumn() + "'");
+        }
+        double holdout = hp.getDouble("holdout");
+        List<OrderGraph.Basket> train = new ArrayList<>();
+        List<OrderGraph.Basket> test = new ArrayList<>();
+        for (OrderGraph.Basket b : graph.baskets) {
+            (Buckets.heldOut(b.bucket(), holdout) ? test : train).add(b);
+        }
+        check(context);
+        context.progress(0.8, "counting co-purchases of " + graph.baskets.size() + " orders");
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        CopurchaseModel evaluation = build(graph, train);
+        metrics.put("hitRate@10", hitRate(evaluation, test, metrics));
+        CopurchaseModel model = build(graph, graph.baskets);
+        metrics.put("products", (double) model.products.length);
+        metrics.put("baskets", (double) model.baskets);
+        metrics.put("pairsKept", (double) model.pairsKept());
+        context.progress(1, "done");
+        return new SnapshotModel(Provenance.now(kind, hp, data, metrics), CopurchaseScorer.SCHEMA,
+                warmup(model), dir -> CopurchaseFiles.write(model, dir), () -> { });
+    }
+
+    private CopurchaseModel build(OrderGraph graph, List<OrderGraph.Basket> orders) {
+        List<int[]> baskets = "customer".equals(hp.getString("basket"))
+                ? new ArrayList<>(OrderGraph.byCustomer(orders).values())
+                : orders.stream().map(OrderGraph.Basket::products).toList();
+        PairCounts counts = PairCounts.count(graph.products.length, baskets);
+        return CopurchaseModel.build(hp.getString("basket"), hp.getString("rankBy"), hp.getInt("minCount"),
+                hp.getInt("neighbours"), graph.products, graph.categories, counts);
+    }
+
+    /** Leave-one-out over held-back orders of two or more products. */
+    private static double hitRate(CopurchaseModel model, List<OrderGraph.Basket> test, Map<String, Double> metrics) {
+        int queries = 0;
+        int hits = 0;
+        for (OrderGraph.Basket b : test) {
+            int[] items = b.products();
+            for (int t = 0; t < items.length && items.length > 1 && queries < MAX_EVAL_QUERIES; t++) {
+                int[] query = new int[items.length - 1];
+                for (int i = 0, j = 0; i < items.length; i++) {
+                    if (i != t) {
+                        query[j++] = items[i];
+                    }
+                }
+                final int target = items[t];
+                queries++;
+                if (model.recommend(query, 10, null, false).stream().anyMatch(m -> m.product() == target)) {
+                    hits++;
+                }
+            }
+        }
+        metrics.put("heldOutQueries", (double) queries);
+        return queries == 0 ? 0 : (double) hits / queries;
+    }
+
+    private static List<ScoreRequest> warmup(CopurchaseModel model) {
+        List<Integer> top = model.popular(2, null, new int[0]);
+        List<ScoreRequest> samples = new ArrayList<>();
+        for (int i : top) {
+            samples.add(ScoreRequest.of(Map.of("product", model.products[i], "limit", 5)));
+        }
+        if (top.size() == 2) {
+            samples.add(ScoreRequest.of(Map.of("products", List.of(model.products[top.get(0)],
+                    model.products[top.get(1)]))));
+        }
+        return samples;
+    }
+
+    private static void check(TrainingContext context) throws TrainingException {
+        if (context.isCancelled()) {
+            throw new TrainingException("cancelled");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.merx.graph.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.merx.api.Dataset;
+import io.merx.api.HyperParameters;
+import io.merx.api.ModelKind;
+import io.merx.api.ModelLoadException;
+import io.merx.api.ParameterSpec;
+import io.merx.api.Scorer;
+import io.merx.api.Trainer;
+import io.merx.graph.GraphStore;
+
+/**
+ * The {@code graph.fraud} kind: accounts sharing devices, addresses, cards or IPs form rings (connected
+ * components); an account or an order's attributes score by ring size, ring velocity and hops to known fraud,
+ * with the shared identifiers as evidence. Training needs Neo4j; scoring uses the snapshot only. Present only while the
+ * {@link GraphStore} service is, i.e. while Neo4j is reachable.
+ */
+@Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + FraudKind.NAME)
+public final class FraudKind implements ModelKind {
+
+    public static final String NAME = "graph.fraud";
+
+    static final List<ParameterSpec> PARAMETERS = IngestParameters.with(List.of(
+            ParameterSpec.integer("maxSharedAccounts", 50, 2, 1_000_000,
+                    "identifiers used by more accounts are hubs (office IP, marketplace address) and link nothing"),
+            ParameterSpec.integer("velocityDays", 7, 1, 3_650, "window, before the newest order, for ring velocity"),
+            ParameterSpec.real("bias", 4, -100, 100, "risk = sigmoid(features . weights - bias)"),
+            ParameterSpec.real("ringWeight", 1, 0, 100, "weight of ln(ring size)"),
+            ParameterSpec.real("velocityWeight", 1, 0, 100, "weight of ln(1 + ring orders per day)"),
+            ParameterSpec.real("proximityWeight", 4, 0, 100, "weight of 1 / hops to the nearest known fraud account"),
+            ParameterSpec.real("knownFraudWeight", 6, 0, 100, "weight of the account itself being flagged"),
+            ParameterSpec.real("holdout", 0.3, 0, 0.9, "fraction of fraud flags hidden to measure AUC")));
+
+    private final GraphStore store;
+    private final String version;
+
+    @Activate
+    public FraudKind(BundleContext context, @Reference GraphStore store) {
+        Version v = context.getBundle().getVersion();
+        this.store = store;
+        this.version = v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
+    }
+
+    /** For use outside OSGi (tests, benchmarks). */
+    public FraudKind(GraphStore store, String version) {
+        this.store = store;
+        this.version = version;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String description() {
+        return "Fraud rings: accounts linked by shared devices, addresses, cards, IPs (Neo4j)";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public Trainer newTrainer(HyperParameters hyperParameters) {
+        return new FraudTrainer(this, store, hyperParameters);
+    }
+
+    @Override
+    public Scorer load(Path modelDirectory) throws ModelLoadException {
+        return new FraudScorer(FraudFiles.read(modelDirectory));
+    }
+
+    @Override
+    public Optional<Dataset> demoData() {
+        return Optional.of(DemoShop.generate(DemoShop.DEFAULT_ORDERS, DemoShop.DEFAULT_SEED));
+    }
+}

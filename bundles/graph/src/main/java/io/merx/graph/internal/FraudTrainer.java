@@ -1,0 +1,164 @@
+package io.merx.graph.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.merx.api.Dataset;
+import io.merx.api.HyperParameters;
+import io.merx.api.Provenance;
+import io.merx.api.ScoreRequest;
+import io.merx.api.Trainer;
+import io.merx.api.TrainedModel;
+import io.merx.api.TrainingContext;
+import io.merx.api.TrainingException;
+import io.merx.graph.GraphStore;
+import io.merx.graph.GraphUnavailableException;
+import io.merx.graph.IngestOptions;
+
+/**
+ * Ingests accounts, identifiers and orders, reads the account graph back and snapshots its rings. The metric:
+ * hide the fraud flag of a stable fraction of known-fraud accounts, score everyone, and measure how well the
+ * hidden fraudsters rank above accounts not flagged (ROC AUC).
+ */
+final class FraudTrainer implements Trainer {
+
+    static final String ACCOUNTS = """
+            MATCH (c:Customer {graph: $graph})
+            RETURN c.id AS account, coalesce(c.fraud, false) AS fraud
+            ORDER BY account
+            """;
+    static final String USES = """
+            MATCH (c:Customer {graph: $graph})-[:USES]->(i:Identifier)
+            RETURN c.id AS account, i.type AS type, i.value AS value
+            ORDER BY type, value, account
+            """;
+    static final String ORDER_DAYS = """
+            MATCH (c:Customer {graph: $graph})-[:PLACED]->(o:Order)
+            WHERE o.day IS NOT NULL
+            RETURN c.id AS account, collect(o.day) AS days
+            """;
+
+    private final FraudKind kind;
+    private final GraphStore store;
+    private final HyperParameters hp;
+
+    FraudTrainer(FraudKind kind, GraphStore store, HyperParameters hp) {
+        this.kind = kind;
+        this.store = store;
+        this.hp = hp;
+    }
+
+    @Override
+    public HyperParameters hyperParameters() {
+        return hp;
+    }
+
+    @Override
+    public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
+        IngestOptions options = IngestParameters.options(hp, data);
+        if (IngestOptions.IDENTIFIER_COLUMNS.stream().noneMatch(data::hasColumn)) {
+            throw new IllegalArgumentException("graph.fraud needs at least one identifier column of "
+                    + IngestOptions.IDENTIFIER_COLUMNS + "; the data has " + data.columnNames());
+        }
+        Map<String, Object> params = Map.of("graph", options.graph());
+        List<Map<String, Object>> accountRows;
+        List<Map<String, Object>> useRows;
+        List<Map<String, Object>> dayRows;
+        try {
+            store.ingest(data, options, f -> context.progress(0.7 * f, "ingesting into graph " + options.graph()));
+            if (context.isCancelled()) {
+                throw new TrainingException("cancelled");
+            }
+            context.progress(0.7, "reading accounts of graph " + options.graph());
+            accountRows = store.query(ACCOUNTS, params);
+            useRows = store.query(USES, params);
+            dayRows = store.query(ORDER_DAYS, params);
+        } catch (GraphUnavailableException e) {
+            throw new TrainingException(e.getMessage(), e);
+        }
+        String[] accounts = accountRows.stream().map(r -> (String) r.get("account")).toArray(String[]::new);
+        boolean[] fraud = new boolean[accounts.length];
+        for (int i = 0; i < accounts.length; i++) {
+            fraud[i] = Boolean.TRUE.equals(accountRows.get(i).get("fraud"));
+        }
+        List<FraudAnalysis.Use> uses = useRows.stream().map(r -> new FraudAnalysis.Use((String) r.get("account"),
+                (String) r.get("type"), (String) r.get("value"))).toList();
+        Map<String, long[]> days = new HashMap<>();
+        for (Map<String, Object> r : dayRows) {
+            days.put((String) r.get("account"),
+                    ((List<?>) r.get("days")).stream().mapToLong(d -> ((Number) d).longValue()).toArray());
+        }
+        context.progress(0.85, "finding rings among " + accounts.length + " accounts");
+        FraudModel.Weights weights = new FraudModel.Weights(hp.getDouble("bias"), hp.getDouble("ringWeight"),
+                hp.getDouble("velocityWeight"), hp.getDouble("proximityWeight"), hp.getDouble("knownFraudWeight"));
+        int velocityDays = hp.getInt("velocityDays");
+        int maxShared = hp.getInt("maxSharedAccounts");
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        boolean[] visible = fraud.clone();
+        boolean[] hidden = new boolean[fraud.length];
+        for (int i = 0; i < fraud.length; i++) {
+            if (fraud[i] && Buckets.heldOut(Buckets.of(accounts[i]), hp.getDouble("holdout"))) {
+                visible[i] = false;
+                hidden[i] = true;
+            }
+        }
+        FraudModel evaluation = FraudAnalysis.build(weights, velocityDays, maxShared, accounts, visible, uses, days);
+        metrics.put("auc", auc(evaluation, fraud, hidden, metrics));
+        FraudModel model = FraudAnalysis.build(weights, velocityDays, maxShared, accounts, fraud, uses, days);
+        metrics.put("accounts", (double) accounts.length);
+        metrics.put("knownFraud", (double) count(fraud));
+        metrics.put("rings", (double) Arrays.stream(model.componentSize).filter(s -> s > 1).count());
+        metrics.put("largestRing", (double) Arrays.stream(model.componentSize).max().orElse(0));
+        context.progress(1, "done");
+        return new SnapshotModel(Provenance.now(kind, hp, data, metrics), FraudScorer.SCHEMA, warmup(model),
+                dir -> FraudFiles.write(model, dir), () -> { });
+    }
+
+    /** Mann-Whitney AUC of hidden fraudsters against accounts never flagged; 0.5 when either side is empty. */
+    private static double auc(FraudModel model, boolean[] fraud, boolean[] hidden, Map<String, Double> metrics) {
+        List<Double> positives = new ArrayList<>();
+        List<Double> negatives = new ArrayList<>();
+        for (int i = 0; i < fraud.length; i++) {
+            if (hidden[i] || !fraud[i]) {
+                int c = model.accountComponent[i];
+                double risk = model.risk(model.componentSize[c], model.velocity(model.componentRecentOrders[c]),
+                        model.hops[i], false);
+                (hidden[i] ? positives : negatives).add(risk);
+            }
+        }
+        metrics.put("aucPositives", (double) positives.size());
+        if (positives.isEmpty() || negatives.isEmpty()) {
+            return 0.5;
+        }
+        double wins = 0;
+        for (double p : positives) {
+            for (double n : negatives) {
+                wins += p > n ? 1 : p == n ? 0.5 : 0;
+            }
+        }
+        return wins / ((double) positives.size() * negatives.size());
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static List<ScoreRequest> warmup(FraudModel model) {
+        List<ScoreRequest> samples = new ArrayList<>();
+        if (model.accounts.length > 0) {
+            samples.add(ScoreRequest.of(Map.of("account", model.accounts[0])));
+        }
+        if (model.types.length > 0) {
+            samples.add(ScoreRequest.of(Map.of(model.types[0], model.values[0])));
+        }
+        return samples;
+    }
+}
