@@ -29,6 +29,10 @@ tar xzf "$WORK/dist.tar.gz" -C "$WORK" && rm "$WORK/dist.tar.gz"
 KARAF=$(ls -d "$WORK"/*/ | head -1)
 sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $PORT/" "$KARAF/etc/org.ops4j.pax.web.cfg"
 printf 'requestTimeoutMillis = %s\n' "$TIMEOUT_MS" > "$KARAF/etc/io.merx.rest.cfg"
+# Boot only REST and the example kind (MERX_BENCH_FEATURES=merx boots everything): other modules' first-start
+# work (CoreNLP loading, Neo4j, demo trainings) would otherwise share the 2 cores with the measurement.
+FEATURES=${MERX_BENCH_FEATURES:-merx-rest, merx-example-linear}
+sed -i "s/merx\/[0-9A-Za-z.]*,/$FEATURES,/" "$KARAF/etc/org.apache.karaf.features.cfg"
 
 # KARAF_EXEC=exec: the shell becomes the JVM, so stopping this PID stops Karaf.
 (cd "$KARAF" && KARAF_EXEC=exec CHECK_ROOT_INSTANCE_RUNNING=false exec bin/karaf server > "$WORK/karaf.out" 2>&1) &
