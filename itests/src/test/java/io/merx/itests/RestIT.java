@@ -5,9 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,15 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.Principal;
-import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Properties;
 
-import javax.security.auth.Subject;
 
-import org.apache.karaf.shell.api.console.Session;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -145,28 +139,6 @@ public class RestIT extends MerxTestSupport {
         }
         String score = executeAs("model:score " + DEMO + " '{\"sqm\": 100, \"rooms\": 3, \"age\": 10}'", "merx-scorer");
         assertTrue(score, score.contains("prediction"));
-    }
-
-    private String executeAs(String command, String role) throws Exception {
-        // Karaf's jaas.boot sits on the framework class path (lib/boot): the system bundle loads its principals.
-        Class<?> rolePrincipal = bundleContext.getBundle(0)
-                .loadClass("org.apache.karaf.jaas.boot.principal.RolePrincipal");
-        Subject subject = new Subject();
-        subject.getPrincipals().add((Principal) rolePrincipal.getConstructor(String.class).newInstance(role));
-        return Subject.doAs(subject, (PrivilegedExceptionAction<String>) () -> {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-            Session session = sessionFactory.create(System.in, out, out);
-            try {
-                Object result = session.execute(command);
-                if (result != null) {
-                    out.println(result);
-                }
-            } finally {
-                session.close();
-            }
-            return bytes.toString(StandardCharsets.UTF_8);
-        });
     }
 
     private void awaitDemo() throws Exception {
