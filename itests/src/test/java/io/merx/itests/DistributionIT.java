@@ -27,7 +27,7 @@ public class DistributionIT extends MerxTestSupport {
     @Test
     public void everyModuleServesItsDemoModel() throws Exception {
         ModelRuntime runtime = awaitService(ModelRuntime.class, null);
-        long deadline = System.currentTimeMillis() + 8 * TIMEOUT_MS;
+        long deadline = System.currentTimeMillis() + 4 * TIMEOUT_MS;
         Set<String> live = new TreeSet<>();
         while (live.size() < DEMOS.size()) {
             runtime.models().stream().filter(m -> m.aliases().containsKey(ModelRuntime.LIVE))

@@ -2,6 +2,7 @@ package io.merx.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -12,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
@@ -34,7 +37,11 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public abstract class MerxTestSupport {
 
-    protected static final long TIMEOUT_MS = TimeUnit.SECONDS.toMillis(90);
+    /**
+     * How long a test waits for a service or a state. Generous on purpose: on a loaded 2-core machine a container
+     * start with ND4J took 4 minutes where a quiet one takes 1; a passing test never waits for the limit.
+     */
+    protected static final long TIMEOUT_MS = TimeUnit.SECONDS.toMillis(180);
 
     @Inject
     protected BundleContext bundleContext;
@@ -48,7 +55,8 @@ public abstract class MerxTestSupport {
 
     /**
      * The Merx features this test boots, instead of the distribution's all-in {@code merx}: each capability is
-     * tested on its own, and memory or timing checks are not disturbed by other modules' start-up work.
+     * tested on its own, and memory or timing checks are not disturbed by other modules' start-up work. Null keeps
+     * the distribution's own boot features.
      */
     protected String bootFeatures() {
         return "merx";
@@ -56,24 +64,23 @@ public abstract class MerxTestSupport {
 
     @Configuration
     public Option[] config() {
-        String version = System.getProperty("merx.version");
         String localRepository = System.getProperty("maven.repo.local",
                 System.getProperty("user.home") + "/.m2/repository");
-        return new Option[] {
-            karafDistributionConfiguration()
-                    .frameworkUrl(maven("io.merx", "merx-karaf-assembly", version).type("tar.gz"))
-                    .karafVersion(System.getProperty("karaf.version"))
-                    .name("Merx")
-                    .unpackDirectory(new File("target/exam"))
-                    .useDeployFolder(false),
+        List<Option> options = new ArrayList<>(List.of(
+            distribution(),
+            // Pax Exam's own limits (3 min to start a container, 10 s to inject a service) sit too close to what a
+            // loaded machine needs; these are ceilings, not waits.
+            systemTimeout(TimeUnit.MINUTES.toMillis(10)),
+            systemProperty("pax.exam.service.timeout").value(Long.toString(TIMEOUT_MS)),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
-            editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
-                    KARAF_BOOT + ", " + bootFeatures()),
             logLevel(LogLevel.INFO),
-            // No remote repository: whatever Merx needs must already be inside the distribution.
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+            // No remote repository: whatever the container needs must be inside the distribution or declared
+            // in itests/pom.xml (so that the build puts it in the local repository).
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
+                    remoteRepositories()),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepository),
+            systemProperty("merx.version").value(System.getProperty("merx.version", "")),
             systemProperty("merx.example.jar").value(System.getProperty("merx.example.jar", "")),
             systemProperty("merx.plugin.jar").value(System.getProperty("merx.plugin.jar", "")),
             // Free ports, so that several distributions (parallel builds, a developer's own Karaf) never collide.
@@ -84,8 +91,29 @@ public abstract class MerxTestSupport {
                     Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
                     Integer.toString(freePort())),
-            vmOption("-Xmx1g"),
-        };
+            vmOption("-Xmx1g")));
+        String boot = bootFeatures();
+        if (boot != null) {
+            options.add(editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
+                    KARAF_BOOT + ", " + boot));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    /** Maven repositories the container may resolve from besides the local one (pax-url syntax); none by default. */
+    protected String remoteRepositories() {
+        return "";
+    }
+
+    /** The Karaf under test: the Merx distribution, as built by karaf-assembly. */
+    protected Option distribution() {
+        return karafDistributionConfiguration()
+                .frameworkUrl(maven("io.merx", "merx-karaf-assembly", System.getProperty("merx.version"))
+                        .type("tar.gz"))
+                .karafVersion(System.getProperty("karaf.version"))
+                .name("Merx")
+                .unpackDirectory(new File("target/exam"))
+                .useDeployFolder(false);
     }
 
     private static int freePort() {

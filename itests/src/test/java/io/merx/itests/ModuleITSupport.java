@@ -79,7 +79,7 @@ public abstract class ModuleITSupport extends MerxTestSupport {
     }
 
     protected static void awaitLive(ModelRuntime runtime, String model) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5 * TIMEOUT_MS;
+        long deadline = System.currentTimeMillis() + 3 * TIMEOUT_MS;
         while (runtime.models().stream().noneMatch(m -> m.name().equals(model)
                 && m.aliases().containsKey(ModelRuntime.LIVE))) {
             if (System.currentTimeMillis() > deadline) {
