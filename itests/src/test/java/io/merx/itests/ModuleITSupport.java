@@ -69,7 +69,7 @@ public abstract class ModuleITSupport extends MerxTestSupport {
         Path demoData = Path.of(System.getProperty("karaf.data"), "merx", "models", ".demo", demoModel() + ".csv");
         TrainingJob job = runtime.train(TrainingRequest.builder(demoModel(), kind(), demoData)
                 .parameters(secondVersionParameters()).activate(true).build());
-        assertTrue("second version trained in time", job.await(Duration.ofMinutes(5)));
+        assertTrue("second version trained in time", job.await(Duration.ofMillis(3 * TIMEOUT_MS)));
         assertEquals(job.message(), JobState.SUCCEEDED, job.state());
 
         ScoreResponse second = runtime.score(demoModel(), ScoreRequest.of(inputs));

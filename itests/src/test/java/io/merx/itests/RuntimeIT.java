@@ -220,7 +220,7 @@ public class RuntimeIT extends MerxTestSupport {
         Files.writeString(csv, rows);
         TrainingJob job = runtime.train(TrainingRequest.builder(model, "example.linear", csv)
                 .parameter("seed", Long.toString(seed)).build());
-        assertTrue("training finished", job.await(Duration.ofSeconds(60)));
+        assertTrue("training finished", job.await(Duration.ofMillis(TIMEOUT_MS)));
         assertEquals(job.message(), JobState.SUCCEEDED, job.state());
         return job.resultVersion().orElseThrow();
     }
