@@ -18,7 +18,6 @@ import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelSummary;
 import io.merx.api.runtime.ModelVersionInfo;
 import io.merx.api.runtime.ScoreResponse;
-import io.merx.api.runtime.VersionState;
 
 /**
  * The Open Inference Protocol v2 (KServe, Triton, Seldon) under {@code /v2}: health, server and model
@@ -51,10 +50,13 @@ public final class InferenceServlet extends ApiServlet {
                         (e, p) -> infer(e, p.get(0), p.get(1)));
     }
 
-    /** Ready when the runtime answers; models are checked one by one at {@code /v2/models/{name}/ready}. */
+    /**
+     * Ready only when every live model answers without loading first, so a load balancer sends traffic only to
+     * a node that can serve it; 503 otherwise. Names no model: the probe needs no credentials.
+     */
     private void serverReady(Exchange exchange, List<String> path) throws Exception {
-        core().runtime().models();
-        exchange.send(200, Map.of("ready", true));
+        boolean ready = core().runtime().ready();
+        exchange.send(ready ? 200 : 503, Map.of("ready", ready));
     }
 
     private void metadata(Exchange exchange, String rawName, String rawVersion) throws Exception {
@@ -81,8 +83,7 @@ public final class InferenceServlet extends ApiServlet {
 
     private void ready(Exchange exchange, String rawName, String rawVersion) throws Exception {
         String name = PathNames.model(rawName);
-        ModelVersionInfo info = core().runtime().info(name, PathNames.versionOrAlias(rawVersion, "version"));
-        boolean ready = info.state() != VersionState.FAILED && info.state() != VersionState.RETIRED;
+        boolean ready = core().runtime().ready(name, PathNames.versionOrAlias(rawVersion, "version"));
         exchange.send(ready ? 200 : 503, Map.of("name", name, "ready", ready));
     }
 
