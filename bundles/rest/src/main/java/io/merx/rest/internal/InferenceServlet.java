@@ -1,5 +1,6 @@
 package io.merx.rest.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import io.merx.api.Provenance;
+import io.merx.api.ScoreRequest;
 import io.merx.api.runtime.ModelNotFoundException;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelSummary;
@@ -95,9 +97,12 @@ public final class InferenceServlet extends ApiServlet {
             InferenceCodec.Inference inference = InferenceCodec.read(exchange.json(),
                     core().settings().maxBatchSize());
             ModelRuntime runtime = core().runtime();
-            List<ScoreResponse> responses = core().gate().run(model, () -> inference.requests().size() == 1
-                    ? List.of(runtime.score(model, version, inference.requests().get(0)))
-                    : runtime.scoreBatch(model, version, inference.requests()));
+            List<ScoreRequest> requests = inference.requests();
+            Duration timeout = core().requestTimeout(model);
+            BatchScoring.requireFits(runtime, model, version, requests.size(), timeout, "inputs");
+            List<ScoreResponse> responses = core().gate().run(model, timeout, c -> requests.size() == 1
+                    ? List.of(runtime.score(model, version, requests.get(0)))
+                    : BatchScoring.score(runtime, model, version, requests, c));
             Map<String, Object> body = InferenceCodec.write(model, inference.id(), responses, inference.outputs());
             core().metrics().answered(model, responses.get(0).version(), ENDPOINT, System.nanoTime() - start);
             exchange.send(200, body);
