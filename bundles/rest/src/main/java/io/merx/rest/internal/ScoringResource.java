@@ -20,6 +20,7 @@ import io.merx.api.runtime.ScoreResponse;
 final class ScoringResource {
 
     static final String ENDPOINT = "score";
+    private static final List<String> BODY_FIELDS = List.of("inputs", "instances", "key");
 
     private final RestCore core;
 
@@ -39,6 +40,7 @@ final class ScoringResource {
             String target = exchange.query("version");
             String version = target == null ? ModelRuntime.LIVE : PathNames.versionOrAlias(target, "version");
             JsonNode body = JsonCodec.object(exchange.json());
+            JsonCodec.onlyFields(body, BODY_FIELDS, "a score body");
             String key = JsonCodec.optionalText(body, "key");
             JsonNode inputs = body.get("inputs");
             JsonNode instances = body.get("instances");
