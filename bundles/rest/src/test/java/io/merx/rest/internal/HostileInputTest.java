@@ -166,8 +166,9 @@ class HostileInputTest {
         rejected(405, server.get(SCORE, "scorer"), "not allowed");
         rejected(400, server.post("/api/v1/models/house/train", "operator",
                 "{\"kind\": \"test.house\", \"dataset\": \"../../../etc/passwd\"}"), "dataset directories");
-        rejected(400, server.post("/api/v1/models/house/train", "operator",
+        JsonNode outside = rejected(400, server.post("/api/v1/models/house/train", "operator",
                 "{\"kind\": \"test.house\", \"dataset\": \"/etc/passwd\"}"), "dataset directories");
+        assertTrue(!outside.toString().contains(dir.toString()), "names no server directory: " + outside);
         rejected(400, server.send("POST", "/api/v1/models/import?name=..%2Fx", "operator", "application/zip",
                 new byte[] {1}), "invalid model name");
     }
