@@ -8,11 +8,18 @@ package io.merx.rest.internal;
 final class Cancellation {
 
     private boolean cancelled;
+    private boolean watched;
     private Thread interruptible;
 
     /** True once the request gave up, or the worker thread was interrupted for another reason. */
     synchronized boolean isCancelled() {
+        watched = true;
         return cancelled || Thread.currentThread().isInterrupted();
+    }
+
+    /** Whether the work has looked at its cancellation, so it can be expected to stop soon once cancelled. */
+    synchronized boolean isWatched() {
+        return watched;
     }
 
     /** From now until {@link #loading()}, a cancellation interrupts the calling thread. */

@@ -33,6 +33,8 @@ final class ModelGate implements AutoCloseable {
     private static final int MAX_TRACKED_MODELS = 10_000;
     /** At most one timeout warning per model this often; the metric counts every one. */
     private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+    /** How long a timed-out request waits for its cancelled work to stop before answering. */
+    private static final long STOP_GRACE_MILLIS = 100;
 
     /** Scoring work that looks at its cancellation between items. */
     interface Work<T> {
@@ -80,12 +82,19 @@ final class ModelGate implements AutoCloseable {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
             pool.execute(() -> {
+                T value = null;
+                Throwable failure = null;
                 try {
-                    result.complete(work.call(cancellation));
+                    value = work.call(cancellation);
                 } catch (Throwable t) {
-                    result.completeExceptionally(t);
+                    failure = t;
                 } finally {
-                    semaphore.release();
+                    semaphore.release(); // before the waiter hears of it, so its client finds the slot free
+                }
+                if (failure == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(failure);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -97,6 +106,9 @@ final class ModelGate implements AutoCloseable {
             return result.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             cancellation.cancel();
+            if (cancellation.isWatched()) {
+                awaitStop(result);
+            }
             timedOut(model, timeout);
             throw ApiException.busy(503, "model '" + model + "' did not answer within " + timeout.toMillis()
                     + " ms; the request was cancelled");
@@ -112,6 +124,20 @@ final class ModelGate implements AutoCloseable {
             throw (Error) cause;
         } finally {
             trim();
+        }
+    }
+
+    /**
+     * Gives cancelled work a moment to stop, so the 503 goes out with the slot already free and a client that
+     * retries at once is not refused; work that does not stop that soon keeps its slot until it does.
+     */
+    private static void awaitStop(CompletableFuture<?> result) {
+        try {
+            result.get(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+            // stopped with the cancellation's error, as expected, or still running
         }
     }
 
