@@ -1,6 +1,7 @@
 package io.merx.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.net.http.HttpResponse;
@@ -36,7 +37,14 @@ public class ReadinessIT extends MerxTestSupport {
     @Test
     public void readyOnlyWhenEveryLiveModelAnswers() throws Exception {
         String admin = rest.admin();
-        // Fresh start: whenever ready says yes, the demo model must answer right away.
+        // Fresh start, once the kind is there (before, the runtime cannot know a demo model will come): whenever
+        // ready says yes, the demo model must answer right away.
+        ModelRuntime models = awaitService(ModelRuntime.class, null);
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (models.kinds().stream().noneMatch(k -> k.name().equals("example.linear"))) {
+            assertTrue("kind example.linear never arrived", System.currentTimeMillis() < deadline);
+            Thread.sleep(50);
+        }
         awaitReadyThenScore(admin);
 
         // Restart the runtime with the kind away: the demo is stored and live, but nothing can load it.

@@ -121,7 +121,13 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindKind(ModelKind kind) {
-        kinds.add(kind);
+        // Counted from before the kind is visible, so no one sees it listed while the runtime looks ready.
+        kindWork.incrementAndGet();
+        try {
+            kinds.add(kind);
+        } finally {
+            kindWork.decrementAndGet();
+        }
     }
 
     void unbindKind(ModelKind kind) {
