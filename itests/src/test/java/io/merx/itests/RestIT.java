@@ -5,20 +5,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Properties;
-
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -46,7 +36,7 @@ public class RestIT extends MerxTestSupport {
 
     private static final String DEMO = "example-linear-demo";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final RestClient rest = new RestClient(TIMEOUT_MS);
 
     @Test
     public void firstStartCreatesAnAdminWithARandomPasswordForTheOwnerOnly() throws Exception {
@@ -104,6 +94,36 @@ public class RestIT extends MerxTestSupport {
     }
 
     @Test
+    public void refusesOutOfRangeValuesAndUnknownFields() throws Exception {
+        awaitDemo();
+        String rooms = "{\"name\": \"rooms\", \"shape\": [1], \"datatype\": \"UINT8\", \"data\": [%s]}";
+        String others = "{\"name\": \"sqm\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [100]},"
+                + "{\"name\": \"age\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [10]}";
+        String infer = "/v2/models/" + DEMO + "/infer";
+        HttpResponse<String> negative = send("POST", infer, admin(),
+                "{\"inputs\": [" + String.format(rooms, "-7") + ", " + others + "]}");
+        assertEquals(negative.body(), 400, negative.statusCode());
+        JsonNode error = JSON.readTree(negative.body());
+        assertEquals("rooms", error.get("field").asText());
+        assertTrue(negative.body(), error.get("error").asText().contains("outside its range 0 to 255"));
+        assertEquals(400, send("POST", infer, admin(),
+                "{\"inputs\": [" + String.format(rooms, "256") + ", " + others + "]}").statusCode());
+        assertEquals(200, send("POST", infer, admin(),
+                "{\"inputs\": [" + String.format(rooms, "3") + ", " + others + "]}").statusCode());
+
+        HttpResponse<String> unknown = send("POST", "/api/v1/models/" + DEMO + "/score", admin(),
+                "{\"inputs\": {\"sqm\": 100, \"rooms\": 3, \"age\": 10}, \"priority\": \"high\"}");
+        assertEquals(unknown.body(), 400, unknown.statusCode());
+        assertEquals("priority", JSON.readTree(unknown.body()).get("field").asText());
+        HttpResponse<String> misspelt = send("POST", "/api/v1/models/" + DEMO + "/score", admin(),
+                "{\"instance\": [{\"sqm\": 100, \"rooms\": 3, \"age\": 10}]}");
+        assertEquals(misspelt.body(), 400, misspelt.statusCode());
+        assertTrue(misspelt.body(), misspelt.body().contains("unknown field 'instance'"));
+        assertEquals(400, send("POST", infer, admin(), "{\"inputs\": [" + String.format(rooms, "3") + ", " + others
+                + "], \"priority\": 1}").statusCode());
+    }
+
+    @Test
     public void exposesPrometheusMetricsWithNd4jMemory() throws Exception {
         awaitDemo();
         send("POST", "/api/v1/models/" + DEMO + "/score", admin(), "{\"inputs\": {\"sqm\": 80, \"rooms\": 2, \"age\": 5}}");
@@ -154,54 +174,15 @@ public class RestIT extends MerxTestSupport {
     }
 
     private static Path awaitPasswordFile() throws InterruptedException {
-        Path file = Path.of(System.getProperty("karaf.data"), "merx", "initial-admin-password");
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (!Files.isRegularFile(file) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        assertTrue("no " + file, Files.isRegularFile(file));
-        return file;
+        return RestClient.awaitPasswordFile(TIMEOUT_MS);
     }
 
-    private static String admin() throws Exception {
-        return "merx-admin:" + Files.readString(awaitPasswordFile()).trim();
+    private String admin() throws Exception {
+        return rest.admin();
     }
 
-    private static String base() throws IOException {
-        Properties web = new Properties();
-        try (Reader in = Files.newBufferedReader(Path.of(System.getProperty("karaf.etc"), "org.ops4j.pax.web.cfg"))) {
-            web.load(in);
-        }
-        return "http://127.0.0.1:" + web.getProperty("org.osgi.service.http.port", "8181").trim();
-    }
-
-    /** Sends a request, retrying while the HTTP service and the servlets come up. */
     private HttpResponse<String> send(String method, String path, String credentials, String json)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (credentials != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (true) {
-            try {
-                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 404 || response.body().startsWith("{")
-                        || System.currentTimeMillis() > deadline) {
-                    return response;
-                }
-            } catch (IOException e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-            }
-            Thread.sleep(250);
-        }
+        return rest.send(method, path, credentials, json);
     }
 }

@@ -55,6 +55,25 @@ public interface ModelRuntime {
     List<ScoreResponse> scoreBatch(String model, String aliasOrVersion, List<ScoreRequest> requests)
             throws ScoringException;
 
+    /**
+     * Whether this runtime can take its traffic now, the Open Inference Protocol's server-ready: every version
+     * that a {@link #LIVE} alias or a canary points at is loaded and warmed, and no start-up work that will make
+     * a live model (a kind just bound, a demo model in training) is still under way. A live version that failed
+     * to load keeps the runtime not ready until an operator activates another one or rolls back.
+     *
+     * @since 1.1
+     */
+    boolean ready();
+
+    /**
+     * Whether a version (number or alias) answers requests without loading first: it is loaded and warmed. For
+     * {@link #LIVE} the canary version, when there is one, must be too, since it takes a share of live traffic.
+     *
+     * @throws ModelNotFoundException when the model, alias or version does not exist
+     * @since 1.1
+     */
+    boolean ready(String model, String aliasOrVersion) throws ModelNotFoundException;
+
     /** Installed kinds, by name then version. */
     List<KindInfo> kinds();
 

@@ -1,5 +1,6 @@
 package io.merx.rest.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,16 @@ final class InferenceCodec {
 
     private static final Set<String> NUMERIC = Set.of("FP16", "FP32", "FP64", "INT8", "INT16", "INT32", "INT64",
             "UINT8", "UINT16", "UINT32", "UINT64");
+    /** Smallest and largest value of each bounded datatype; FP64 is bounded by the JSON parser already. */
+    private static final Map<String, BigDecimal[]> RANGES = Map.of(
+            "INT8", range(Byte.MIN_VALUE, Byte.MAX_VALUE), "INT16", range(Short.MIN_VALUE, Short.MAX_VALUE),
+            "INT32", range(Integer.MIN_VALUE, Integer.MAX_VALUE), "INT64", range(Long.MIN_VALUE, Long.MAX_VALUE),
+            "UINT8", range(0, 255), "UINT16", range(0, 65_535), "UINT32", range(0, 4_294_967_295L),
+            "UINT64", new BigDecimal[] {BigDecimal.ZERO, new BigDecimal("18446744073709551615")},
+            "FP16", range(-65_504, 65_504),
+            "FP32", new BigDecimal[] {new BigDecimal(-Float.MAX_VALUE), new BigDecimal(Float.MAX_VALUE)});
+    private static final List<String> BODY_FIELDS = List.of("id", "parameters", "inputs", "outputs");
+    private static final List<String> TENSOR_FIELDS = List.of("name", "shape", "datatype", "data", "parameters");
 
     private InferenceCodec() {
     }
@@ -36,6 +47,7 @@ final class InferenceCodec {
 
     static Inference read(JsonNode body, int maxBatch) throws ApiException {
         JsonCodec.object(body);
+        JsonCodec.onlyFields(body, BODY_FIELDS, "an inference request");
         String id = JsonCodec.optionalText(body, "id");
         String key = null;
         JsonNode parameters = body.get("parameters");
@@ -57,6 +69,7 @@ final class InferenceCodec {
                 throw ApiException.badRequest("each element of 'inputs' must be a tensor object", "inputs");
             }
             String name = JsonCodec.text(tensor, "name");
+            JsonCodec.onlyFields(tensor, TENSOR_FIELDS, "input tensor '" + name + "'");
             if (!names.add(name)) {
                 throw ApiException.badRequest("input tensor '" + name + "' is given twice", name);
             }
@@ -146,8 +159,23 @@ final class InferenceCodec {
                 throw ApiException.badRequest("input tensor '" + name + "' of datatype " + datatype + " holds "
                         + JsonCodec.describe(element), name);
             }
+            BigDecimal[] range = RANGES.get(datatype);
+            if (range != null && (element.decimalValue().compareTo(range[0]) < 0
+                    || element.decimalValue().compareTo(range[1]) > 0)) {
+                throw ApiException.badRequest("input tensor '" + name + "' of datatype " + datatype + " holds "
+                        + JsonCodec.describe(element) + ", outside its range " + bound(range[0]) + " to "
+                        + bound(range[1]), name);
+            }
             values.add(JsonCodec.toJava(element, name));
         }
+    }
+
+    private static String bound(BigDecimal value) {
+        return value.precision() <= 20 ? value.toBigInteger().toString() : Double.toString(value.doubleValue());
+    }
+
+    private static BigDecimal[] range(long min, long max) {
+        return new BigDecimal[] {BigDecimal.valueOf(min), BigDecimal.valueOf(max)};
     }
 
     private static List<String> requestedOutputs(JsonNode outputs) throws ApiException {

@@ -1,5 +1,6 @@
 package io.merx.rest.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,12 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import io.merx.api.Provenance;
+import io.merx.api.ScoreRequest;
 import io.merx.api.runtime.ModelNotFoundException;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelSummary;
 import io.merx.api.runtime.ModelVersionInfo;
 import io.merx.api.runtime.ScoreResponse;
-import io.merx.api.runtime.VersionState;
 
 /**
  * The Open Inference Protocol v2 (KServe, Triton, Seldon) under {@code /v2}: health, server and model
@@ -51,10 +52,13 @@ public final class InferenceServlet extends ApiServlet {
                         (e, p) -> infer(e, p.get(0), p.get(1)));
     }
 
-    /** Ready when the runtime answers; models are checked one by one at {@code /v2/models/{name}/ready}. */
+    /**
+     * Ready only when every live model answers without loading first, so a load balancer sends traffic only to
+     * a node that can serve it; 503 otherwise. Names no model: the probe needs no credentials.
+     */
     private void serverReady(Exchange exchange, List<String> path) throws Exception {
-        core().runtime().models();
-        exchange.send(200, Map.of("ready", true));
+        boolean ready = core().runtime().ready();
+        exchange.send(ready ? 200 : 503, Map.of("ready", ready));
     }
 
     private void metadata(Exchange exchange, String rawName, String rawVersion) throws Exception {
@@ -81,8 +85,7 @@ public final class InferenceServlet extends ApiServlet {
 
     private void ready(Exchange exchange, String rawName, String rawVersion) throws Exception {
         String name = PathNames.model(rawName);
-        ModelVersionInfo info = core().runtime().info(name, PathNames.versionOrAlias(rawVersion, "version"));
-        boolean ready = info.state() != VersionState.FAILED && info.state() != VersionState.RETIRED;
+        boolean ready = core().runtime().ready(name, PathNames.versionOrAlias(rawVersion, "version"));
         exchange.send(ready ? 200 : 503, Map.of("name", name, "ready", ready));
     }
 
@@ -94,9 +97,12 @@ public final class InferenceServlet extends ApiServlet {
             InferenceCodec.Inference inference = InferenceCodec.read(exchange.json(),
                     core().settings().maxBatchSize());
             ModelRuntime runtime = core().runtime();
-            List<ScoreResponse> responses = core().gate().run(model, () -> inference.requests().size() == 1
-                    ? List.of(runtime.score(model, version, inference.requests().get(0)))
-                    : runtime.scoreBatch(model, version, inference.requests()));
+            List<ScoreRequest> requests = inference.requests();
+            Duration timeout = core().requestTimeout(model);
+            BatchScoring.requireFits(runtime, model, version, requests.size(), timeout, "inputs");
+            List<ScoreResponse> responses = core().gate().run(model, timeout, c -> requests.size() == 1
+                    ? List.of(runtime.score(model, version, requests.get(0)))
+                    : BatchScoring.score(runtime, model, version, requests, c));
             Map<String, Object> body = InferenceCodec.write(model, inference.id(), responses, inference.outputs());
             core().metrics().answered(model, responses.get(0).version(), ENDPOINT, System.nanoTime() - start);
             exchange.send(200, body);

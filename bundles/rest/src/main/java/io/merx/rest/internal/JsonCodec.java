@@ -188,6 +188,20 @@ final class JsonCodec {
         return node == null || node.isNull() ? null : text(body, field);
     }
 
+    /**
+     * Refuses fields a body does not define, so a misspelt option ({@code "instance"}, {@code "kye"}) is an error
+     * instead of silently doing nothing.
+     */
+    static void onlyFields(JsonNode object, List<String> known, String what) throws ApiException {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw ApiException.badRequest("unknown field '" + abbreviate(name) + "' in " + what + "; known fields: "
+                        + String.join(", ", known), abbreviate(name));
+            }
+        }
+    }
+
     /** The body, which must be a JSON object. */
     static JsonNode object(JsonNode body) throws ApiException {
         if (!body.isObject()) {

@@ -31,6 +31,11 @@ final class PathNames {
         return text;
     }
 
+    /** A caller's text, shortened and with control characters replaced, fit to quote in an error. */
+    static String printable(String text) {
+        return shorten(text);
+    }
+
     private static String shorten(String text) {
         if (text == null) {
             return "";

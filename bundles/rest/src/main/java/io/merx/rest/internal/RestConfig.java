@@ -30,6 +30,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + " latency.")
     long requestTimeoutMillis() default 10_000;
 
+    @AttributeDefinition(name = "Request timeouts per model or kind (ms)",
+            description = "Entries <model>=<millis> or kind:<kind>=<millis> that replace the request timeout for"
+                    + " one model or for every model of a kind, e.g. kind:nlp.customer-service=30000; a model's own"
+                    + " entry wins over its kind's. 0 scores that model on the HTTP thread without a limit.")
+    String[] requestTimeouts() default {};
+
     @AttributeDefinition(name = "Concurrent requests per model",
             description = "Scoring requests one model serves at once; further requests wait up to the queue"
                     + " wait below and then get 429 with Retry-After instead of queueing forever.")

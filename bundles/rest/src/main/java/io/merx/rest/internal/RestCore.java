@@ -1,6 +1,9 @@
 package io.merx.rest.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -15,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.merx.api.runtime.ModelRuntime;
+import io.merx.api.runtime.ModelSummary;
 
 /**
  * What the servlets share: the runtime, the current settings with the JSON codec, authenticator and model gate
@@ -28,9 +32,9 @@ public final class RestCore implements AutoCloseable {
     /** Everything that depends on the settings, replaced together. */
     private record State(RestSettings settings, JsonCodec codec, Authenticator authenticator, ModelGate gate) {
 
-        static State of(RestSettings settings) {
+        static State of(RestSettings settings, RestMetrics metrics) {
             return new State(settings, new JsonCodec(settings.maxJsonDepth(), settings.maxBodyBytes()),
-                    new Authenticator(settings), new ModelGate(settings));
+                    new Authenticator(settings), new ModelGate(settings, metrics::timedOut));
         }
     }
 
@@ -44,6 +48,9 @@ public final class RestCore implements AutoCloseable {
     });
     private volatile State state;
     private volatile OffHeapMemory offHeap;
+    /** Kind of each model, for timeouts set per kind; a model keeps its kind across versions. */
+    private final Map<String, String> kinds = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED_KINDS = 10_000;
 
     @Activate
     public RestCore(@Reference ModelRuntime runtime, RestConfig config) {
@@ -53,14 +60,14 @@ public final class RestCore implements AutoCloseable {
     RestCore(ModelRuntime runtime, RestSettings settings, Path uploads) {
         this.runtime = runtime;
         this.uploads = uploads;
-        this.state = State.of(settings);
         this.metrics = new RestMetrics(() -> this.runtime, () -> offHeap);
+        this.state = State.of(settings, metrics);
     }
 
     @Modified
     void modified(RestConfig config) {
         State old = state;
-        state = State.of(RestSettings.from(config));
+        state = State.of(RestSettings.from(config), metrics);
         old.gate().close();
     }
 
@@ -101,6 +108,20 @@ public final class RestCore implements AutoCloseable {
 
     ModelGate gate() {
         return state.gate();
+    }
+
+    /** The request timeout of a model; its kind is looked up only when some timeout is set per kind. */
+    Duration requestTimeout(String model) {
+        RestSettings settings = settings();
+        String kind = null;
+        if (settings.hasKindTimeouts()) {
+            kind = kinds.computeIfAbsent(model, m -> runtime.models().stream().filter(s -> s.name().equals(m))
+                    .map(ModelSummary::kind).findFirst().orElse(null));
+            if (kinds.size() > MAX_REMEMBERED_KINDS) {
+                kinds.clear();
+            }
+        }
+        return settings.requestTimeout(model, kind);
     }
 
     RestMetrics metrics() {

@@ -54,6 +54,7 @@ final class RestMetrics {
     private final Counter swaps;
     private final Counter deployments;
     private final Counter jobsStarted;
+    private final Counter timeouts;
     private final Map<String, String> lastLive = new ConcurrentHashMap<>();
     private final Set<String> knownModels = ConcurrentHashMap.newKeySet();
 
@@ -76,6 +77,9 @@ final class RestMetrics {
                 .help("Deployment operations done over HTTP").labelNames("model", "operation").register(registry);
         jobsStarted = Counter.builder().name("merx_training_jobs_started_total")
                 .help("Training jobs started over HTTP").labelNames("model").register(registry);
+        timeouts = Counter.builder().name("merx_http_request_timeouts_total")
+                .help("Scoring requests over HTTP that passed their timeout and were cancelled, by model")
+                .labelNames("model").register(registry);
         registerRuntimeFigures(runtime);
         registerMemory(offHeap);
     }
@@ -193,6 +197,12 @@ final class RestMetrics {
     void failed(String model, String endpoint, int status) {
         String label = knownModels.contains(model) ? model : UNKNOWN_MODEL;
         errors.labelValues(label, endpoint, Integer.toString(status)).inc();
+    }
+
+    /** Counts a request cancelled at its timeout; only a model that exists runs long enough to time out. */
+    void timedOut(String model) {
+        knownModels.add(model);
+        timeouts.labelValues(model).inc();
     }
 
     void deployed(String model, String operation, ModelRuntime runtime) {

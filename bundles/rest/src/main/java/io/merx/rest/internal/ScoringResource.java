@@ -1,5 +1,6 @@
 package io.merx.rest.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.merx.api.runtime.ScoreResponse;
 final class ScoringResource {
 
     static final String ENDPOINT = "score";
+    private static final List<String> BODY_FIELDS = List.of("inputs", "instances", "key");
 
     private final RestCore core;
 
@@ -38,6 +40,7 @@ final class ScoringResource {
             String target = exchange.query("version");
             String version = target == null ? ModelRuntime.LIVE : PathNames.versionOrAlias(target, "version");
             JsonNode body = JsonCodec.object(exchange.json());
+            JsonCodec.onlyFields(body, BODY_FIELDS, "a score body");
             String key = JsonCodec.optionalText(body, "key");
             JsonNode inputs = body.get("inputs");
             JsonNode instances = body.get("instances");
@@ -46,16 +49,18 @@ final class ScoringResource {
                         + " objects)", inputs == null ? "inputs" : "instances");
             }
             ModelRuntime runtime = core.runtime();
+            Duration timeout = core.requestTimeout(model);
             if (inputs != null) {
                 ScoreRequest request = new ScoreRequest(key, JsonCodec.toInputs(inputs, "inputs"));
-                ScoreResponse response = core.gate().run(model, () -> runtime.score(model, version, request));
+                ScoreResponse response = core.gate().run(model, timeout, c -> runtime.score(model, version, request));
                 core.metrics().answered(model, response.version(), ENDPOINT, System.nanoTime() - start);
                 exchange.send(200, Views.score(response));
                 return;
             }
             List<ScoreRequest> requests = batch(instances, key);
-            List<ScoreResponse> responses = core.gate().run(model,
-                    () -> runtime.scoreBatch(model, version, requests));
+            BatchScoring.requireFits(runtime, model, version, requests.size(), timeout, "instances");
+            List<ScoreResponse> responses = core.gate().run(model, timeout,
+                    c -> BatchScoring.score(runtime, model, version, requests, c));
             String answeredBy = responses.isEmpty() ? "" : responses.get(0).version();
             core.metrics().answered(model, answeredBy, ENDPOINT, System.nanoTime() - start);
             exchange.send(200, batchBody(model, responses));

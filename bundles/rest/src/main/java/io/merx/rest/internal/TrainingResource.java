@@ -161,10 +161,10 @@ final class TrainingResource {
                 }
             }
         }
-        List<String> allowed = new ArrayList<>();
-        roots.forEach(r -> allowed.add(r.toString()));
-        throw ApiException.badRequest("field 'dataset' must name an existing file inside the dataset directories "
-                + allowed + ", got '" + text + "'", "dataset");
+        // Names no server directory: the operator configured them and a caller need not learn them.
+        throw ApiException.badRequest("field 'dataset' must name an existing file inside the dataset directories"
+                + " (datasetDirectories of io.merx.rest; a relative path resolves against the first), got '"
+                + PathNames.printable(text) + "'", "dataset");
     }
 
     private static boolean flag(JsonNode node) throws ApiException {

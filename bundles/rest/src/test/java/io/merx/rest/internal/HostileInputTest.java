@@ -166,8 +166,9 @@ class HostileInputTest {
         rejected(405, server.get(SCORE, "scorer"), "not allowed");
         rejected(400, server.post("/api/v1/models/house/train", "operator",
                 "{\"kind\": \"test.house\", \"dataset\": \"../../../etc/passwd\"}"), "dataset directories");
-        rejected(400, server.post("/api/v1/models/house/train", "operator",
+        JsonNode outside = rejected(400, server.post("/api/v1/models/house/train", "operator",
                 "{\"kind\": \"test.house\", \"dataset\": \"/etc/passwd\"}"), "dataset directories");
+        assertTrue(!outside.toString().contains(dir.toString()), "names no server directory: " + outside);
         rejected(400, server.send("POST", "/api/v1/models/import?name=..%2Fx", "operator", "application/zip",
                 new byte[] {1}), "invalid model name");
     }
@@ -226,5 +227,47 @@ class HostileInputTest {
         rejected(400, server.post(INFER, "scorer", "{\"inputs\": [" + x2 + ", " + x2 + "]}"), "twice");
         rejected(400, server.post(INFER, "scorer", "{\"inputs\": [{\"name\": \"x1\", \"shape\": [1], \"datatype\":"
                 + " \"INT64\", \"data\": [1.5]}, " + x2 + "]}"), "INT64");
+    }
+
+    private static HttpResponse<String> infer(String datatype, String value) throws Exception {
+        return server.post(INFER, "scorer", "{\"inputs\": [{\"name\": \"x1\", \"shape\": [1], \"datatype\": \""
+                + datatype + "\", \"data\": [" + value + "]}, {\"name\": \"x2\", \"shape\": [1], \"datatype\":"
+                + " \"FP64\", \"data\": [1]}]}");
+    }
+
+    @Test
+    void valuesOutsideTheirDatatypesRange() throws Exception {
+        assertEquals("x1", rejected(400, infer("UINT8", "-7"), "holds number -7, outside its range 0 to 255")
+                .get("field").asText());
+        rejected(400, infer("UINT8", "256"), "outside its range 0 to 255");
+        rejected(400, infer("INT8", "128"), "outside its range -128 to 127");
+        rejected(400, infer("UINT16", "65536"), "UINT16");
+        rejected(400, infer("INT16", "-32769"), "INT16");
+        rejected(400, infer("UINT32", "4294967296"), "UINT32");
+        rejected(400, infer("INT32", "2147483648"), "INT32");
+        rejected(400, infer("UINT64", "-1"), "UINT64");
+        rejected(400, infer("UINT64", "18446744073709551616"), "UINT64");
+        rejected(400, infer("INT64", "9223372036854775808"), "INT64");
+        rejected(400, infer("FP16", "70000"), "FP16");
+        rejected(400, infer("FP32", "1e39"), "FP32");
+        for (String[] valid : new String[][] {{"UINT8", "0"}, {"UINT8", "255"}, {"INT8", "-128"}, {"FP16", "65504"},
+            {"UINT64", "18446744073709551615"}}) {
+            assertEquals(200, infer(valid[0], valid[1]).statusCode(), valid[0] + " " + valid[1]);
+        }
+    }
+
+    @Test
+    void unknownFieldsInScoringBodies() throws Exception {
+        assertEquals("extra", rejected(400, score("{\"inputs\": {\"x1\": 1, \"x2\": 1}, \"extra\": 1}"),
+                "unknown field 'extra' in a score body").get("field").asText());
+        rejected(400, score("{\"instance\": [{\"x1\": 1, \"x2\": 1}]}"), "unknown field 'instance'");
+        String tensors = "[{\"name\": \"x1\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [1]},"
+                + " {\"name\": \"x2\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [1]}]";
+        rejected(400, server.post(INFER, "scorer", "{\"inputs\": " + tensors + ", \"foo\": 1}"),
+                "unknown field 'foo' in an inference request");
+        rejected(400, server.post(INFER, "scorer", "{\"inputs\": [{\"name\": \"x1\", \"shape\": [1], \"dtype\":"
+                + " \"FP64\", \"datatype\": \"FP64\", \"data\": [1]}]}"), "unknown field 'dtype' in input tensor 'x1'");
+        assertEquals(200, server.post(INFER, "scorer", "{\"id\": \"1\", \"parameters\": {\"key\": \"u\"},"
+                + " \"inputs\": " + tensors + ", \"outputs\": [{\"name\": \"prediction\"}]}").statusCode());
     }
 }

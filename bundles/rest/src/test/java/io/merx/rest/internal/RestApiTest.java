@@ -87,6 +87,7 @@ class RestApiTest {
         assertEquals("2", expect(200, server.get("/v2/models/house/versions/2", "viewer")).get("versions").get(0)
                 .asText());
         assertTrue(expect(200, server.get("/v2/models/house/ready", "viewer")).get("ready").asBoolean());
+        expect(200, server.post("/api/v1/models/house/score?version=2", "scorer", INPUTS)); // loads version 2
         assertTrue(expect(200, server.get("/v2/models/house/versions/2/ready", "scorer")).get("ready").asBoolean());
 
         String twoRows = "{\"id\": \"r-7\", \"parameters\": {\"key\": \"user-1\"}, \"inputs\": ["

@@ -53,6 +53,11 @@ final class RestServer implements AutoCloseable {
     }
 
     RestServer(Path dir, RestSettings settings) throws Exception {
+        this(dir, settings, true);
+    }
+
+    /** Without the kind, the runtime is as right after a restart: models stored, nothing loaded. */
+    RestServer(Path dir, RestSettings settings, boolean bindKind) throws Exception {
         this.dir = dir;
         Files.createDirectories(dir.resolve("datasets"));
         Path users = dir.resolve("users.properties");
@@ -65,7 +70,8 @@ final class RestServer implements AutoCloseable {
                 "_g_\\:ops = group,merx-operator",
                 "nobody = " + PASSWORD + ",viewer", ""));
         installJaas(users);
-        this.runtime = TestRuntimes.create(dir.resolve("store"), new HouseKind());
+        this.runtime = bindKind ? TestRuntimes.create(dir.resolve("store"), new HouseKind())
+                : TestRuntimes.createWithoutKinds(dir.resolve("store"));
         this.core = new RestCore(runtime, settings, dir.resolve("uploads"));
         this.jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);

@@ -22,6 +22,17 @@ public final class TestRuntimes {
         return runtime;
     }
 
+    /** A started runtime with no kind bound yet, as right after a restart before the kind bundles start. */
+    public static ModelRuntime createWithoutKinds(Path store) throws IOException {
+        return new ModelRuntimeImpl(RuntimeSettings.defaults(store));
+    }
+
+    /** Binds a kind as Declarative Services would, and waits until the loads it starts are done. */
+    public static void bind(ModelRuntime runtime, ModelKind kind) throws InterruptedException {
+        ((ModelRuntimeImpl) runtime).bindKind(kind);
+        ((ModelRuntimeImpl) runtime).awaitMaintenance();
+    }
+
     public static void close(ModelRuntime runtime) {
         ((ModelRuntimeImpl) runtime).close();
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import io.merx.api.Dataset;
 import io.merx.api.ModelKind;
 import io.merx.api.runtime.ModelRuntime;
+import io.merx.api.runtime.TrainingJob;
 import io.merx.api.runtime.TrainingRequest;
 
 /**
@@ -31,6 +33,8 @@ final class DemoModels {
     private final KindTracker kinds;
     private final Path workDirectory;
     private final boolean enabled;
+    /** Demo jobs started by this runtime; the runtime is not ready while one runs. */
+    private final List<TrainingJob> jobs = new CopyOnWriteArrayList<>();
 
     DemoModels(ModelRuntime runtime, KindTracker kinds, Path workDirectory, boolean enabled) {
         this.runtime = runtime;
@@ -65,7 +69,7 @@ final class DemoModels {
             Files.createDirectories(workDirectory);
             Path csv = workDirectory.resolve(model + ".csv");
             writeCsv(data.get(), csv);
-            runtime.train(TrainingRequest.builder(model, kindName, csv).activate(true).build());
+            jobs.add(runtime.train(TrainingRequest.builder(model, kindName, csv).activate(true).build()));
             Files.writeString(marker, kind.get().version() + "\n");
             LOG.info("Training demo model {} ({} rows of {} demo data); it goes live when done", model,
                     data.get().rowCount(), kindName);
@@ -73,6 +77,12 @@ final class DemoModels {
             // A broken demo must not keep the kind or the runtime from working.
             LOG.warn("Cannot train demo model {}: {}", model, e.getMessage());
         }
+    }
+
+    /** Whether a demo model is still being trained (and made live once done). */
+    boolean training() {
+        jobs.removeIf(job -> job.state().isDone());
+        return !jobs.isEmpty();
     }
 
     private static void writeCsv(Dataset data, Path file) throws IOException {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.VersionRange;
 import org.osgi.service.component.annotations.Activate;
@@ -30,6 +31,7 @@ import io.merx.api.ScoreRequest;
 import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
 import io.merx.api.ScoringException;
+import io.merx.api.runtime.CanarySplit;
 import io.merx.api.runtime.KindInfo;
 import io.merx.api.runtime.ModelNotFoundException;
 import io.merx.api.runtime.ModelRuntime;
@@ -75,6 +77,8 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
         return t;
     });
     private final DemoModels demos;
+    /** Kind changes whose loads and demo models are still being worked on; not ready while above zero. */
+    private final AtomicInteger kindWork = new AtomicInteger();
 
     @Activate
     public ModelRuntimeImpl(RuntimeConfig config) throws IOException {
@@ -117,7 +121,13 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindKind(ModelKind kind) {
-        kinds.add(kind);
+        // Counted from before the kind is visible, so no one sees it listed while the runtime looks ready.
+        kindWork.incrementAndGet();
+        try {
+            kinds.add(kind);
+        } finally {
+            kindWork.decrementAndGet();
+        }
     }
 
     void unbindKind(ModelKind kind) {
@@ -125,18 +135,24 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     }
 
     private void kindChanged(String kindName) {
+        kindWork.incrementAndGet();
         try {
             maintenance.execute(() -> {
-                if (closed) {
-                    return;
+                try {
+                    if (closed) {
+                        return;
+                    }
+                    List<LoadedVersion> orphans = serving.onKindChanged(kindName);
+                    preload(kindName);
+                    orphans.forEach(this::unloadAfterGrace);
+                    demos.kindChanged(kindName);
+                } finally {
+                    kindWork.decrementAndGet();
                 }
-                List<LoadedVersion> orphans = serving.onKindChanged(kindName);
-                preload(kindName);
-                orphans.forEach(this::unloadAfterGrace);
-                demos.kindChanged(kindName);
             });
         } catch (RejectedExecutionException e) {
             // shutting down: nothing to reload
+            kindWork.decrementAndGet();
         }
     }
 
@@ -283,6 +299,32 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     }
 
     // ---- questions
+
+    @Override
+    public boolean ready() {
+        if (kindWork.get() > 0 || demos.training()) {
+            return false;
+        }
+        for (ModelRecord record : registry.all()) {
+            if (record.live() != null && !loaded(record, record.live(), true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean ready(String model, String aliasOrVersion) throws ModelNotFoundException {
+        ModelRecord record = catalog.record(model);
+        return loaded(record, Catalog.resolve(record, aliasOrVersion), LIVE.equals(aliasOrVersion));
+    }
+
+    /** Loaded versions are warmed: the serving table takes a version only once its warm-up passed. */
+    private boolean loaded(ModelRecord record, String version, boolean withCanary) {
+        CanarySplit canary = record.canary();
+        return serving.peek(record.name(), version).isPresent()
+                && (!withCanary || canary == null || serving.peek(record.name(), canary.version()).isPresent());
+    }
 
     @Override
     public List<KindInfo> kinds() {

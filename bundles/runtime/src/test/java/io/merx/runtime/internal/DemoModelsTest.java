@@ -1,12 +1,15 @@
 package io.merx.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +21,10 @@ import io.merx.api.ModelLoadException;
 import io.merx.api.ParameterSpec;
 import io.merx.api.Scorer;
 import io.merx.api.Trainer;
+import io.merx.api.TrainedModel;
+import io.merx.api.TrainingContext;
+import io.merx.api.TrainingException;
+import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.TrainingJob;
 
 class DemoModelsTest {
@@ -28,6 +35,12 @@ class DemoModelsTest {
     /** The linear test kind, bringing demo data y = 2 * x1 - 2 * x2 + 1. */
     private static final class KindWithDemo implements ModelKind {
         private final LinearTestKind delegate = new LinearTestKind();
+        /** Training waits for it, so a test sees the runtime while its demo model is still in training. */
+        private final CountDownLatch trainingMayFinish;
+
+        KindWithDemo(CountDownLatch trainingMayFinish) {
+            this.trainingMayFinish = trainingMayFinish;
+        }
 
         @Override
         public String name() {
@@ -46,7 +59,24 @@ class DemoModelsTest {
 
         @Override
         public Trainer newTrainer(HyperParameters hyperParameters) {
-            return delegate.newTrainer(hyperParameters);
+            Trainer trainer = delegate.newTrainer(hyperParameters);
+            return new Trainer() {
+                @Override
+                public HyperParameters hyperParameters() {
+                    return trainer.hyperParameters();
+                }
+
+                @Override
+                public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
+                    try {
+                        trainingMayFinish.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new TrainingException("interrupted");
+                    }
+                    return trainer.train(data, context);
+                }
+            };
         }
 
         @Override
@@ -69,9 +99,13 @@ class DemoModelsTest {
     }
 
     private ModelRuntimeImpl start() throws Exception {
+        return start(new CountDownLatch(0));
+    }
+
+    private ModelRuntimeImpl start(CountDownLatch trainingMayFinish) throws Exception {
         ModelRuntimeImpl runtime = new ModelRuntimeImpl(
                 new RuntimeSettings(dir.resolve("store"), 1 << 20, 1, 100, 0, true));
-        runtime.bindKind(new KindWithDemo());
+        runtime.bindKind(new KindWithDemo(trainingMayFinish));
         runtime.awaitMaintenance();
         return runtime;
     }
@@ -91,6 +125,22 @@ class DemoModelsTest {
         runtime = start();
         try {
             assertEquals(1, runtime.versions("test-linear-demo").size(), "not trained again after a restart");
+        } finally {
+            runtime.close();
+        }
+    }
+
+    @Test
+    void notReadyWhileTheDemoModelIsInTraining() throws Exception {
+        CountDownLatch trainingMayFinish = new CountDownLatch(1);
+        ModelRuntimeImpl runtime = start(trainingMayFinish);
+        try {
+            assertFalse(runtime.ready(), "a fresh runtime whose demo model is in training is not ready");
+            trainingMayFinish.countDown();
+            TrainingJob job = runtime.job("test-linear-demo").orElseThrow();
+            assertTrue(job.await(Duration.ofSeconds(30)), job.message());
+            assertTrue(runtime.ready(), "ready once the demo model is live");
+            assertTrue(runtime.ready("test-linear-demo", ModelRuntime.LIVE));
         } finally {
             runtime.close();
         }
