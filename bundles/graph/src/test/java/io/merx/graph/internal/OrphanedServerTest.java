@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +29,10 @@ class OrphanedServerTest {
         Credentials.embeddedPassword(home);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("merx.graph.server.classpath");
-        // Its direct parent is the shell, as it is Karaf's JVM in the distribution.
+        // The shell starts it as the bundle does, passing its own pid.
         String script = "\"$1\" -Xmx512m -XX:+UseSerialGC -cp \"$2\" " + EmbeddedNeo4j.MAIN_CLASS
                 + " --home \"$0/store\" --password-file \"$0/" + Credentials.FILE + "\" --port 0 --page-cache-mb 32"
-                + " < /dev/null > /dev/null 2> \"$0/server.log\" & echo $!; wait";
+                + " --parent-pid $$ < /dev/null > /dev/null 2> \"$0/server.log\" & echo $!; wait";
         Process parent = new ProcessBuilder(List.of("sh", "-c", script, home.toString(), java, classPath))
                 .redirectErrorStream(true).start();
         long childPid;
@@ -42,7 +43,12 @@ class OrphanedServerTest {
         Optional<ProcessHandle> child = ProcessHandle.of(childPid);
         assertTrue(child.isPresent(), "the server started");
         try {
-            Thread.sleep(1_500); // its JVM is up and Neo4j is starting: minutes before it reads its input
+            // Neo4j creating its store: the server is starting, and reads no input for a long while yet.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.isDirectory(home.resolve("store")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.isDirectory(home.resolve("store")), "the server began to start Neo4j");
             assertTrue(child.get().isAlive(), "still starting when the parent dies");
             parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             long killed = System.nanoTime();
