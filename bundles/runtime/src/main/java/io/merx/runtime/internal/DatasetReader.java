@@ -166,12 +166,10 @@ final class DatasetReader {
                 throw new IllegalArgumentException("dataset " + file.getFileName() + " has a column without a name");
             }
             double[] numbers = numeric(column.getValue());
-            if (numbers == null) {
-                refuseNonFinite(file, table.lines(), column.getKey(), column.getValue());
-            }
             if (numbers != null) {
                 builder.numbers(column.getKey(), numbers);
             } else {
+                refuseNonFinite(file, table.lines(), column.getKey(), column.getValue());
                 String[] strings = new String[column.getValue().size()];
                 for (int i = 0; i < strings.length; i++) {
                     Object v = column.getValue().get(i);
