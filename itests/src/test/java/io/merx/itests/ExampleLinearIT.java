@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.Test;
@@ -25,6 +26,10 @@ import io.merx.api.ScoreRequest;
 import io.merx.api.Scorer;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
+import io.merx.api.runtime.JobState;
+import io.merx.api.runtime.ModelRuntime;
+import io.merx.api.runtime.TrainingJob;
+import io.merx.api.runtime.TrainingRequest;
 import io.merx.compute.ComputeBackend;
 
 @RunWith(PaxExam.class)
@@ -70,6 +75,28 @@ public class ExampleLinearIT extends MerxTestSupport {
         ServiceReference<ComputeBackend> computeAfter = bundleContext.getServiceReference(ComputeBackend.class);
         assertEquals(computeBefore.getProperty("service.id"), computeAfter.getProperty("service.id"));
         assertEquals(Bundle.ACTIVE, bundle("io.merx.compute").getState());
+    }
+
+    @Test
+    public void trainingThroughTheRuntimeRefusesANonFiniteCellInsteadOfDroppingTheFeature() throws Exception {
+        awaitService(ModelKind.class, KIND_FILTER);
+        ModelRuntime runtime = awaitService(ModelRuntime.class, null);
+        Dataset demo = awaitService(ModelKind.class, KIND_FILTER).demoData().orElseThrow();
+        StringBuilder csv = new StringBuilder("sqm,rooms,age,price\n");
+        for (int i = 0; i < 50; i++) {
+            csv.append(demo.numbers("sqm")[i]).append(',').append(i == 7 ? "Infinity" : demo.numbers("rooms")[i])
+                    .append(',').append(demo.numbers("age")[i]).append(',').append(demo.numbers("price")[i]).append('\n');
+        }
+        Path file = Files.createTempDirectory("merx-it").resolve("houses.csv");
+        Files.writeString(file, csv);
+
+        TrainingJob job = runtime.train(TrainingRequest.builder("nan-it", "example.linear", file).activate(true).build());
+
+        assertTrue(job.await(Duration.ofMinutes(2)));
+        assertEquals(job.message(), JobState.FAILED, job.state());
+        assertEquals("houses.csv line 9: column 'rooms' holds Infinity; numbers must be finite (leave the cell"
+                + " empty for a missing value)", job.message());
+        assertTrue(runtime.models().stream().noneMatch(m -> m.name().equals("nan-it")));
     }
 
     private static double trainAndScore(ModelKind kind) throws Exception {

@@ -28,7 +28,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *
  * <p>Protocol with the parent: once Bolt accepts connections the server prints one line
  * {@code MERX-GRAPH-READY bolt://host:port} on standard output; it shuts down when its standard input reaches
- * end-of-file (the parent closed it, or died) or reads the line {@code stop}.
+ * end-of-file (the parent closed it, or died) or reads the line {@code stop}, and from its first moment, even
+ * while Neo4j is still starting, when the parent process ({@code --parent-pid}, else the direct parent) is gone.
  *
  * <pre>
  * java -cp 'neo4j/lib/*' io.merx.graph.server.GraphServer --home data/neo4j --password-file data/neo4j/password
@@ -54,6 +55,7 @@ public final class GraphServer {
 
     private static void run(String[] args) throws Exception {
         Options options = Options.parse(args);
+        ParentWatch.start(options.parentPid);
         PrintStream out = System.out;
         String password = Files.readString(options.passwordFile, StandardCharsets.UTF_8).trim();
         if (password.length() < 8) {
@@ -115,7 +117,7 @@ public final class GraphServer {
     }
 
     /** Command-line options. */
-    private record Options(Path home, Path passwordFile, String host, int port, long pageCacheBytes) {
+    private record Options(Path home, Path passwordFile, String host, int port, long pageCacheBytes, long parentPid) {
 
         static Options parse(String[] args) {
             Path home = null;
@@ -123,6 +125,7 @@ public final class GraphServer {
             String host = "127.0.0.1";
             int port = 0;
             long pageCache = 128L << 20;
+            long parentPid = 0;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -131,16 +134,17 @@ public final class GraphServer {
                     case "--host" -> host = require(args[i], value);
                     case "--port" -> port = Integer.parseInt(require(args[i], value));
                     case "--page-cache-mb" -> pageCache = Long.parseLong(require(args[i], value)) << 20;
+                    case "--parent-pid" -> parentPid = Long.parseLong(require(args[i], value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; usage: --home DIR --password-file FILE [--host 127.0.0.1] [--port 0]"
-                            + " [--page-cache-mb 128]");
+                            + " [--page-cache-mb 128] [--parent-pid PID]");
                 }
                 i++;
             }
             if (home == null || passwordFile == null) {
                 throw new IllegalArgumentException("--home and --password-file are required");
             }
-            return new Options(home, passwordFile, host, port, pageCache);
+            return new Options(home, passwordFile, host, port, pageCache, parentPid);
         }
 
         private static String require(String option, String value) {

@@ -9,6 +9,9 @@ import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
@@ -21,8 +24,8 @@ import io.merx.graph.GraphStore;
 
 /**
  * The {@code graph.copurchase} kind: "customers who bought X also bought" and "frequently bought together",
- * ranked by lift or confidence. Training needs Neo4j; scoring uses the snapshot only. Present only while the
- * {@link GraphStore} service is, i.e. while Neo4j is reachable.
+ * ranked by lift or confidence. Training needs Neo4j; scoring uses the snapshot only. Registered whether or not
+ * Neo4j is reachable, so its models serve while the database is down; see {@link TrainingStore}.
  */
 @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + CopurchaseKind.NAME)
 public final class CopurchaseKind implements ModelKind {
@@ -38,19 +41,34 @@ public final class CopurchaseKind implements ModelKind {
             ParameterSpec.integer("neighbours", 50, 1, 10_000, "partners kept per product in the snapshot"),
             ParameterSpec.real("holdout", 0.2, 0, 0.9, "fraction of orders held back to measure hit-rate@10")));
 
-    private final GraphStore store;
+    private final TrainingStore stores;
     private final String version;
 
     @Activate
-    public CopurchaseKind(BundleContext context, @Reference GraphStore store) {
+    public CopurchaseKind(BundleContext context) {
         Version v = context.getBundle().getVersion();
-        this.store = store;
+        this.stores = new TrainingStore(TrainingStore.DEFAULT_WAIT);
         this.version = v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
+    }
+
+    /** Neo4j connected (it may come and go while the kind serves; only training needs it). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindStore(GraphStore store) {
+        stores.bind(store);
+    }
+
+    void unbindStore(GraphStore store) {
+        stores.unbind(store);
     }
 
     /** For use outside OSGi (tests, benchmarks). */
     public CopurchaseKind(GraphStore store, String version) {
-        this.store = store;
+        this(TrainingStore.of(store), version);
+    }
+
+    CopurchaseKind(TrainingStore stores, String version) {
+        this.stores = stores;
         this.version = version;
     }
 
@@ -76,7 +94,7 @@ public final class CopurchaseKind implements ModelKind {
 
     @Override
     public Trainer newTrainer(HyperParameters hyperParameters) {
-        return new CopurchaseTrainer(this, store, hyperParameters);
+        return new CopurchaseTrainer(this, stores, hyperParameters);
     }
 
     @Override

@@ -27,12 +27,12 @@ final class CopurchaseTrainer implements Trainer {
     private static final int MAX_EVAL_QUERIES = 5_000;
 
     private final CopurchaseKind kind;
-    private final GraphStore store;
+    private final TrainingStore stores;
     private final HyperParameters hp;
 
-    CopurchaseTrainer(CopurchaseKind kind, GraphStore store, HyperParameters hp) {
+    CopurchaseTrainer(CopurchaseKind kind, TrainingStore stores, HyperParameters hp) {
         this.kind = kind;
-        this.store = store;
+        this.stores = stores;
         this.hp = hp;
     }
 
@@ -44,6 +44,7 @@ final class CopurchaseTrainer implements Trainer {
     @Override
     public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
         IngestOptions options = IngestParameters.options(hp, data);
+        GraphStore store = stores.await(kind.name(), context);
         OrderGraph graph;
         try {
             store.ingest(data, options, f -> context.progress(0.7 * f, "ingesting into graph " + options.graph()));

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Neo4j community in a child JVM ({@code io.merx.graph.server.GraphServer}), bound to 127.0.0.1. A separate
  * JVM keeps Neo4j's Netty 4.1 away from the driver's Netty 4.2 and its heap away from Karaf's. The child stops
- * when its standard input closes, so it also goes away when this JVM dies; a shutdown hook covers normal exits
- * that skip {@link #close()}.
+ * when its standard input closes, and watches this JVM's pid from its first moment, so it also goes away
+ * within a second when this JVM dies, even while it is still starting; a shutdown hook covers normal exits that
+ * skip {@link #close()}.
  */
 final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -60,7 +61,8 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 "-cp", classPath, MAIN_CLASS,
                 "--home", home.toString(), "--password-file", passwordFile.toString(),
                 "--host", "127.0.0.1", "--port", Integer.toString(boltPort),
-                "--page-cache-mb", Integer.toString(pageCacheMb)));
+                "--page-cache-mb", Integer.toString(pageCacheMb),
+                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
         Path log = home.resolve("graph-server.log");
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -9,6 +9,9 @@ import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
@@ -23,8 +26,8 @@ import io.merx.graph.GraphStore;
 /**
  * The {@code graph.embedding} kind: FastRP embeddings of the customer-product graph (ND4J), for similar
  * products and customer-to-product recommendations, optionally written back to Neo4j. Training needs Neo4j;
- * scoring uses the saved vectors only. Present only while the
- * {@link GraphStore} service is, i.e. while Neo4j is reachable.
+ * scoring uses the saved vectors only. Registered whether or not
+ * Neo4j is reachable, so its models serve while the database is down; see {@link TrainingStore}.
  */
 @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + EmbeddingKind.NAME)
 public final class EmbeddingKind implements ModelKind {
@@ -41,20 +44,35 @@ public final class EmbeddingKind implements ModelKind {
             ParameterSpec.bool("writeBack", false, "also store the vectors as property 'embedding' on the nodes"),
             ParameterSpec.real("holdout", 0.2, 0, 0.9, "fraction of orders held back to measure hit-rate@10")));
 
-    private final GraphStore store;
+    private final TrainingStore stores;
     private final String version;
 
     /** Declarative Services constructor: ND4J must be initialised, hence the compute reference. */
     @Activate
-    public EmbeddingKind(BundleContext context, @Reference GraphStore store, @Reference ComputeBackend compute) {
+    public EmbeddingKind(BundleContext context, @Reference ComputeBackend compute) {
         Version v = context.getBundle().getVersion();
-        this.store = store;
+        this.stores = new TrainingStore(TrainingStore.DEFAULT_WAIT);
         this.version = v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
+    }
+
+    /** Neo4j connected (it may come and go while the kind serves; only training needs it). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindStore(GraphStore store) {
+        stores.bind(store);
+    }
+
+    void unbindStore(GraphStore store) {
+        stores.unbind(store);
     }
 
     /** For use outside OSGi (tests, benchmarks). */
     public EmbeddingKind(GraphStore store, String version) {
-        this.store = store;
+        this(TrainingStore.of(store), version);
+    }
+
+    EmbeddingKind(TrainingStore stores, String version) {
+        this.stores = stores;
         this.version = version;
     }
 
@@ -81,7 +99,7 @@ public final class EmbeddingKind implements ModelKind {
     @Override
     public Trainer newTrainer(HyperParameters hyperParameters) {
         EmbeddingTrainer.weights(hyperParameters.getString("iterationWeights"));
-        return new EmbeddingTrainer(this, store, hyperParameters);
+        return new EmbeddingTrainer(this, stores, hyperParameters);
     }
 
     @Override

@@ -39,12 +39,12 @@ final class EmbeddingTrainer implements Trainer {
             "UNWIND $rows AS row MATCH (n:Customer {graph: $graph, id: row.id}) SET n.embedding = row.vector";
 
     private final EmbeddingKind kind;
-    private final GraphStore store;
+    private final TrainingStore stores;
     private final HyperParameters hp;
 
-    EmbeddingTrainer(EmbeddingKind kind, GraphStore store, HyperParameters hp) {
+    EmbeddingTrainer(EmbeddingKind kind, TrainingStore stores, HyperParameters hp) {
         this.kind = kind;
-        this.store = store;
+        this.stores = stores;
         this.hp = hp;
     }
 
@@ -71,6 +71,7 @@ final class EmbeddingTrainer implements Trainer {
     public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
         double[] weights = weights(hp.getString("iterationWeights"));
         IngestOptions options = IngestParameters.options(hp, data);
+        GraphStore store = stores.await(kind.name(), context);
         OrderGraph graph;
         try {
             store.ingest(data, options, f -> context.progress(0.5 * f, "ingesting into graph " + options.graph()));
@@ -106,7 +107,7 @@ final class EmbeddingTrainer implements Trainer {
         try {
             if (hp.getBoolean("writeBack")) {
                 context.progress(0.9, "writing embeddings back to Neo4j");
-                writeBack(options.graph(), model);
+                writeBack(store, options.graph(), model);
             }
         } catch (GraphUnavailableException e) {
             model.close();
@@ -220,12 +221,13 @@ final class EmbeddingTrainer implements Trainer {
         return better < 10;
     }
 
-    private void writeBack(String graphName, EmbeddingModel model) throws GraphUnavailableException {
-        write(graphName, PRODUCT_EMBEDDINGS, model.products, model.productVectors);
-        write(graphName, CUSTOMER_EMBEDDINGS, model.customers, model.customerVectors);
+    private static void writeBack(GraphStore store, String graphName, EmbeddingModel model)
+            throws GraphUnavailableException {
+        write(store, graphName, PRODUCT_EMBEDDINGS, model.products, model.productVectors);
+        write(store, graphName, CUSTOMER_EMBEDDINGS, model.customers, model.customerVectors);
     }
 
-    private void write(String graphName, String cypher, String[] ids, INDArray vectors)
+    private static void write(GraphStore store, String graphName, String cypher, String[] ids, INDArray vectors)
             throws GraphUnavailableException {
         for (int from = 0; from < ids.length; from += WRITE_BATCH) {
             List<Map<String, Object>> rows = new ArrayList<>();

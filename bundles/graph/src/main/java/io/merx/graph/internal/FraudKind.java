@@ -9,6 +9,9 @@ import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
@@ -22,8 +25,8 @@ import io.merx.graph.GraphStore;
 /**
  * The {@code graph.fraud} kind: accounts sharing devices, addresses, cards or IPs form rings (connected
  * components); an account or an order's attributes score by ring size, ring velocity and hops to known fraud,
- * with the shared identifiers as evidence. Training needs Neo4j; scoring uses the snapshot only. Present only while the
- * {@link GraphStore} service is, i.e. while Neo4j is reachable.
+ * with the shared identifiers as evidence. Training needs Neo4j; scoring uses the snapshot only. Registered whether or not
+ * Neo4j is reachable, so its models serve while the database is down; see {@link TrainingStore}.
  */
 @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + FraudKind.NAME)
 public final class FraudKind implements ModelKind {
@@ -41,19 +44,34 @@ public final class FraudKind implements ModelKind {
             ParameterSpec.real("knownFraudWeight", 6, 0, 100, "weight of the account itself being flagged"),
             ParameterSpec.real("holdout", 0.3, 0, 0.9, "fraction of fraud flags hidden to measure AUC")));
 
-    private final GraphStore store;
+    private final TrainingStore stores;
     private final String version;
 
     @Activate
-    public FraudKind(BundleContext context, @Reference GraphStore store) {
+    public FraudKind(BundleContext context) {
         Version v = context.getBundle().getVersion();
-        this.store = store;
+        this.stores = new TrainingStore(TrainingStore.DEFAULT_WAIT);
         this.version = v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
+    }
+
+    /** Neo4j connected (it may come and go while the kind serves; only training needs it). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindStore(GraphStore store) {
+        stores.bind(store);
+    }
+
+    void unbindStore(GraphStore store) {
+        stores.unbind(store);
     }
 
     /** For use outside OSGi (tests, benchmarks). */
     public FraudKind(GraphStore store, String version) {
-        this.store = store;
+        this(TrainingStore.of(store), version);
+    }
+
+    FraudKind(TrainingStore stores, String version) {
+        this.stores = stores;
         this.version = version;
     }
 
@@ -79,7 +97,7 @@ public final class FraudKind implements ModelKind {
 
     @Override
     public Trainer newTrainer(HyperParameters hyperParameters) {
-        return new FraudTrainer(this, store, hyperParameters);
+        return new FraudTrainer(this, stores, hyperParameters);
     }
 
     @Override

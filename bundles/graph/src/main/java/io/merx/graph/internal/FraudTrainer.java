@@ -43,12 +43,12 @@ final class FraudTrainer implements Trainer {
             """;
 
     private final FraudKind kind;
-    private final GraphStore store;
+    private final TrainingStore stores;
     private final HyperParameters hp;
 
-    FraudTrainer(FraudKind kind, GraphStore store, HyperParameters hp) {
+    FraudTrainer(FraudKind kind, TrainingStore stores, HyperParameters hp) {
         this.kind = kind;
-        this.store = store;
+        this.stores = stores;
         this.hp = hp;
     }
 
@@ -65,6 +65,7 @@ final class FraudTrainer implements Trainer {
                     + IngestOptions.IDENTIFIER_COLUMNS + "; the data has " + data.columnNames());
         }
         Map<String, Object> params = Map.of("graph", options.graph());
+        GraphStore store = stores.await(kind.name(), context);
         List<Map<String, Object>> accountRows;
         List<Map<String, Object>> useRows;
         List<Map<String, Object>> dayRows;

@@ -21,8 +21,8 @@ import io.merx.graph.GraphUnavailableException;
 
 /**
  * Connects to Neo4j, in the background so Karaf's start never waits on it, and registers the
- * {@link GraphStore} service once the database answers; the graph kinds reference that service, so they
- * appear only when training can reach the database. Without a configured URI it starts and watches the
+ * {@link GraphStore} service once the database answers; the graph kinds train with that service and serve
+ * without it. Without a configured URI it starts and watches the
  * embedded server, restarting it on the same port if it dies. A configuration change re-creates this
  * component, which reconnects.
  */

@@ -51,7 +51,7 @@ class EmbeddingTest {
 
     @Test
     void badIterationWeightsAreRefusedNamingTheParameter() {
-        EmbeddingKind kind = new EmbeddingKind(null, "1.0.0");
+        EmbeddingKind kind = new EmbeddingKind((io.merx.graph.GraphStore) null, "1.0.0");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kind.newTrainer(
                 HyperParameters.of(kind.parameters(), Map.of("iterationWeights", "1,x"))));
         assertTrue(e.getMessage().contains("iterationWeights"), e.getMessage());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -28,9 +29,18 @@ import io.merx.api.Dataset;
 /**
  * Reads training data into a {@link Dataset}: CSV with a header row, or JSON Lines (one object per line,
  * {@code .jsonl}/{@code .ndjson}). A column is numeric when every non-empty value is a number; empty values
- * are missing (NaN or null). Errors name the line and column.
+ * are missing (NaN or null). A NaN or infinite value in an otherwise numeric column is refused: read as text it
+ * would turn the column into a text column, and a trainer would silently leave that feature out. Errors name the
+ * line and column.
  */
 final class DatasetReader {
+
+    /** Spellings of NaN and infinity that people and programs write ({@code NaN}, {@code -Infinity}, {@code inf}). */
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+
+    /** The cells by column name, and the file's line number of each row, for messages. */
+    private record Table(Map<String, List<Object>> columns, List<Long> lines) {
+    }
 
     private DatasetReader() {
     }
@@ -41,16 +51,16 @@ final class DatasetReader {
             throw new IllegalArgumentException("no dataset file " + file);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        Map<String, List<Object>> columns = name.endsWith(".jsonl") || name.endsWith(".ndjson")
-                ? readJsonLines(file) : readCsv(file);
-        return build(file, columns);
+        Table table = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? readJsonLines(file) : readCsv(file);
+        return build(file, table);
     }
 
-    private static Map<String, List<Object>> readCsv(Path file) throws IOException {
+    private static Table readCsv(Path file) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).setAllowMissingColumnNames(false)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).build();
         Map<String, List<Object>> columns = new LinkedHashMap<>();
+        List<Long> lines = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = format.parse(in)) {
             List<String> header = parser.getHeaderNames();
@@ -66,6 +76,7 @@ final class DatasetReader {
                     String value = record.get(i);
                     columns.get(header.get(i)).add(value.isEmpty() ? null : value);
                 }
+                lines.add(parser.getCurrentLineNumber());
             }
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new IllegalArgumentException(file.getFileName() + ": malformed CSV: " + e.getMessage());
@@ -75,11 +86,12 @@ final class DatasetReader {
             }
             throw new IllegalArgumentException(file.getFileName() + ": bad CSV header: " + e.getMessage());
         }
-        return columns;
+        return new Table(columns, lines);
     }
 
-    private static Map<String, List<Object>> readJsonLines(Path file) throws IOException {
+    private static Table readJsonLines(Path file) throws IOException {
         Map<String, List<Object>> columns = new LinkedHashMap<>();
+        List<Long> lines = new ArrayList<>();
         int rows = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int lineNumber = 0;
@@ -100,6 +112,7 @@ final class DatasetReader {
                     seen.add(field.getKey());
                 }
                 rows++;
+                lines.add((long) lineNumber);
                 for (Map.Entry<String, List<Object>> column : columns.entrySet()) {
                     if (!seen.contains(column.getKey())) {
                         while (column.getValue().size() < rows) {
@@ -109,7 +122,7 @@ final class DatasetReader {
                 }
             }
         }
-        return columns;
+        return new Table(columns, lines);
     }
 
     private static JsonNode parseLine(Path file, int lineNumber, String line) {
@@ -141,7 +154,8 @@ final class DatasetReader {
                 + "; only numbers, strings, booleans and null are supported");
     }
 
-    private static Dataset build(Path file, Map<String, List<Object>> columns) {
+    private static Dataset build(Path file, Table table) {
+        Map<String, List<Object>> columns = table.columns();
         int rows = columns.values().stream().mapToInt(List::size).max().orElse(0);
         if (rows == 0) {
             throw new IllegalArgumentException("dataset " + file.getFileName() + " has no rows");
@@ -155,6 +169,7 @@ final class DatasetReader {
             if (numbers != null) {
                 builder.numbers(column.getKey(), numbers);
             } else {
+                refuseNonFinite(file, table.lines(), column.getKey(), column.getValue());
                 String[] strings = new String[column.getValue().size()];
                 for (int i = 0; i < strings.length; i++) {
                     Object v = column.getValue().get(i);
@@ -171,25 +186,54 @@ final class DatasetReader {
         double[] numbers = new double[values.size()];
         boolean any = false;
         for (int i = 0; i < numbers.length; i++) {
-            Object v = values.get(i);
-            if (v == null) {
-                numbers[i] = Double.NaN;
-            } else if (v instanceof Double d) {
-                numbers[i] = d;
-                any = true;
-            } else {
-                try {
-                    numbers[i] = Double.parseDouble((String) v);
-                    if (!Double.isFinite(numbers[i])) {
-                        return null;
-                    }
-                    any = true;
-                } catch (NumberFormatException e) {
-                    return null;
-                }
+            Double number = number(values.get(i));
+            if (number == null || !Double.isFinite(number) && values.get(i) != null) {
+                return null;
             }
+            numbers[i] = number;
+            any |= values.get(i) != null;
         }
         return any ? numbers : null;
+    }
+
+    /**
+     * Refuses a column whose present values are all numbers but some are NaN or infinite, naming the first such
+     * cell; a column with any other text stays a text column.
+     */
+    private static void refuseNonFinite(Path file, List<Long> lines, String column, List<Object> values) {
+        int first = -1;
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            boolean nonFinite = v instanceof String text && NON_FINITE.matcher(text).matches();
+            Double number = nonFinite ? null : number(v);
+            if (!nonFinite && number == null) {
+                return; // text: not a numeric column
+            }
+            if (first < 0 && (nonFinite || v != null && !Double.isFinite(number))) {
+                first = i;
+            }
+        }
+        if (first >= 0) {
+            // The value quoted is a number or a NaN/infinity spelling, never other content of the file.
+            throw new IllegalArgumentException(file.getFileName() + " line " + lines.get(first) + ": column '"
+                    + column + "' holds " + values.get(first) + "; numbers must be finite (leave the cell empty"
+                    + " for a missing value)");
+        }
+    }
+
+    /** A value as a number: NaN when missing, null when it is not a number. */
+    private static Double number(Object v) {
+        if (v == null) {
+            return Double.NaN;
+        }
+        if (v instanceof Double d) {
+            return d;
+        }
+        try {
+            return Double.parseDouble((String) v);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String format(double d) {

@@ -49,6 +49,27 @@ class DatasetReaderTest {
         assertMessage("h.csv", "x,y\n1,\"2\n", "malformed CSV");
     }
 
+    @Test
+    void aNonFiniteCellInANumericColumnIsRefusedNamingTheLineAndColumn() throws Exception {
+        // One such cell used to turn the column into text, and the feature silently left the model.
+        for (String spelling : new String[] {"NaN", "nan", "Infinity", "-Infinity", "+Infinity", "inf", "-INF",
+                "infinity", "1e999", "\"NaN\""}) {
+            assertMessage("n.csv", "x1,x2,y\n1,2,3\n4," + spelling + ",6\n7,8,9\n",
+                    "n.csv line 3: column 'x2' holds " + spelling.replace("\"", "") + "; numbers must be finite");
+        }
+        assertMessage("n.jsonl", "{\"x\": 1}\n{\"x\": \"Infinity\"}\n",
+                "n.jsonl line 2: column 'x' holds Infinity; numbers must be finite");
+        assertMessage("o.jsonl", "{\"x\": 1}\n{\"x\": NaN}\n", "o.jsonl line 2: malformed JSON");
+    }
+
+    @Test
+    void wordsThatLookLikeNonFiniteNumbersStayTextInATextColumn() throws Exception {
+        Dataset data = DatasetReader.read(write("t.csv", "name,y\nNan,1\nInfinity Pool,2\nBob,3\n"));
+        assertArrayEquals(new String[] {"Nan", "Infinity Pool", "Bob"}, data.strings("name"));
+        Dataset spellings = DatasetReader.read(write("u.csv", "code,y\nNaN,1\nabc,2\n"));
+        assertArrayEquals(new String[] {"NaN", "abc"}, spellings.strings("code"));
+    }
+
     private void assertMessage(String name, String content, String expected) throws Exception {
         Path file = write(name, content);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetReader.read(file));
