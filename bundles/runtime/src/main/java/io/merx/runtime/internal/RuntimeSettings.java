@@ -7,21 +7,24 @@ import java.nio.file.Path;
  *
  * @param storeDirectory root of the model store
  * @param maxImportBytes largest import archive and expanded size
+ * @param maxConcurrentImportBytes most that all imports in progress may expand to together
  * @param shadowThreads threads for shadow scoring
  * @param shadowQueueSize queued shadow requests before dropping
  * @param kindGraceMillis how long versions keep serving with a kind that went away, waiting for its
  *        replacement (a bundle update unregisters the old kind before the new one registers)
  * @param demoModels whether kinds that bring demo data get a trained, live demo model when none exists
  */
-record RuntimeSettings(Path storeDirectory, long maxImportBytes, int shadowThreads, int shadowQueueSize,
+record RuntimeSettings(Path storeDirectory, long maxImportBytes, long maxConcurrentImportBytes, int shadowThreads, int shadowQueueSize,
         long kindGraceMillis, boolean demoModels) {
 
     static final String PID = "io.merx.runtime";
     static final long DEFAULT_MAX_IMPORT_BYTES = 1L << 30;
+    static final long DEFAULT_MAX_CONCURRENT_IMPORT_BYTES = 2L << 30;
 
     RuntimeSettings {
-        if (maxImportBytes <= 0 || shadowThreads <= 0 || shadowQueueSize <= 0) {
-            throw new IllegalArgumentException("maxImportBytes, shadowThreads and shadowQueueSize must be positive");
+        if (maxImportBytes <= 0 || maxConcurrentImportBytes <= 0 || shadowThreads <= 0 || shadowQueueSize <= 0) {
+            throw new IllegalArgumentException("maxImportBytes, maxConcurrentImportBytes, shadowThreads and"
+                    + " shadowQueueSize must be positive");
         }
         if (kindGraceMillis < 0) {
             throw new IllegalArgumentException("kindGracePeriodMillis must not be negative, got " + kindGraceMillis);
@@ -29,11 +32,12 @@ record RuntimeSettings(Path storeDirectory, long maxImportBytes, int shadowThrea
     }
 
     static RuntimeSettings defaults(Path storeDirectory) {
-        return new RuntimeSettings(storeDirectory, DEFAULT_MAX_IMPORT_BYTES, 1, 1000, 0, false);
+        return new RuntimeSettings(storeDirectory, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_MAX_CONCURRENT_IMPORT_BYTES, 1, 1000, 0, false);
     }
 
     static RuntimeSettings from(RuntimeConfig config) {
         return new RuntimeSettings(storeDirectory(config.storeDirectory()), config.maxImportBytes(),
+                config.maxConcurrentImportBytes(),
                 config.shadowThreads(), config.shadowQueueSize(), config.kindGracePeriodMillis(),
                 config.demoModels());
     }
@@ -43,7 +47,12 @@ record RuntimeSettings(Path storeDirectory, long maxImportBytes, int shadowThrea
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured.trim());
         }
+        return merxData().resolve("models");
+    }
+
+    /** {@code ${karaf.data}/merx}, else {@code ./data/merx}. */
+    static Path merxData() {
         String data = System.getProperty("karaf.data");
-        return Path.of(data == null || data.isBlank() ? "data" : data, "merx", "models");
+        return Path.of(data == null || data.isBlank() ? "data" : data, "merx");
     }
 }
