@@ -66,6 +66,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     private final Deployer deployer;
     private final TrainingJobs jobs = new TrainingJobs();
     private final ImportBudget importBudget;
+    private final ArtifactSignature signatures;
     /** Loads that follow kind changes and startup, off the threads that bind services or score. */
     private volatile boolean closed;
     private final ExecutorService maintenance = Executors.newSingleThreadExecutor(r -> {
@@ -88,6 +89,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     ModelRuntimeImpl(RuntimeSettings settings) throws IOException {
         this.settings = settings;
         this.importBudget = new ImportBudget(settings.maxConcurrentImportBytes());
+        this.signatures = new ArtifactSignature(settings.trustedKeys(), settings.requireSigned());
         this.store = new ModelStore(settings.storeDirectory());
         this.registry = new ModelRegistry(store.root());
         this.kinds = new KindTracker(this::kindChanged);
@@ -370,6 +372,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     private ModelVersionInfo install(Path archive, String asModel, Path staging, ImportBudget.Lease lease)
             throws IOException {
         ArtifactArchive.unpack(archive, staging, settings.maxImportBytes(), lease);
+        Optional<String> publisher = signatures.verify(staging);
         ArtifactManifest manifest = ManifestCodec.read(Files.readAllBytes(staging.resolve(ArtifactManifest.FILE_NAME)));
         String model = Names.model(asModel != null ? asModel : manifest.name());
         try {
@@ -386,7 +389,8 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
             throw new IOException("archive does not match its manifest: " + e.getMessage(), e);
         }
         String version = deployer.install(model, staging, manifest);
-        LOG.info("Imported {} as {}/{}", archive, model, version);
+        LOG.info("Imported {} as {}/{} ({})", archive, model, version,
+                publisher.map(p -> "signed by " + p).orElse("unsigned"));
         try {
             return catalog.info(model, version);
         } catch (ModelNotFoundException e) {

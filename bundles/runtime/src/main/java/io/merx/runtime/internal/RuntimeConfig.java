@@ -22,6 +22,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + " area; an import that would pass it is refused until others finish.")
     long maxConcurrentImportBytes() default RuntimeSettings.DEFAULT_MAX_CONCURRENT_IMPORT_BYTES;
 
+    @AttributeDefinition(name = "Trusted publisher keys",
+            description = "publisher=<Base64 public key> entries (Ed25519 or RSA, X.509 DER as openssl pkey -pubout"
+                    + " -outform DER writes it). An archive signed by one of them must verify; see docs/runtime.md.")
+    String[] trustedPublisherKeys() default {};
+
+    @AttributeDefinition(name = "Require signed artifacts",
+            description = "Refuse imports that are unsigned or signed by a publisher not listed above.")
+    boolean requireSignedArtifacts() default false;
+
     @AttributeDefinition(name = "Shell data set directories",
             description = "Directories model:train may read data sets from. Relative names resolve against each"
                     + " in turn; paths outside them, '..', and Karaf's deploy/, etc/, system/, lib/ and bin/ are"

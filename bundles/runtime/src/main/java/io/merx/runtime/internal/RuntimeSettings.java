@@ -1,6 +1,8 @@
 package io.merx.runtime.internal;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Map;
 
 /**
  * The runtime's settings as plain values, so tests build them without OSGi configuration.
@@ -13,9 +15,11 @@ import java.nio.file.Path;
  * @param kindGraceMillis how long versions keep serving with a kind that went away, waiting for its
  *        replacement (a bundle update unregisters the old kind before the new one registers)
  * @param demoModels whether kinds that bring demo data get a trained, live demo model when none exists
+ * @param trustedKeys public keys of trusted artifact publishers, by publisher name
+ * @param requireSigned whether imports must be signed by one of them
  */
 record RuntimeSettings(Path storeDirectory, long maxImportBytes, long maxConcurrentImportBytes, int shadowThreads, int shadowQueueSize,
-        long kindGraceMillis, boolean demoModels) {
+        long kindGraceMillis, boolean demoModels, Map<String, PublicKey> trustedKeys, boolean requireSigned) {
 
     static final String PID = "io.merx.runtime";
     static final long DEFAULT_MAX_IMPORT_BYTES = 1L << 30;
@@ -26,20 +30,26 @@ record RuntimeSettings(Path storeDirectory, long maxImportBytes, long maxConcurr
             throw new IllegalArgumentException("maxImportBytes, maxConcurrentImportBytes, shadowThreads and"
                     + " shadowQueueSize must be positive");
         }
+        trustedKeys = Map.copyOf(trustedKeys);
+        if (requireSigned && trustedKeys.isEmpty()) {
+            throw new IllegalArgumentException("requireSignedArtifacts needs at least one trustedPublisherKeys entry");
+        }
         if (kindGraceMillis < 0) {
             throw new IllegalArgumentException("kindGracePeriodMillis must not be negative, got " + kindGraceMillis);
         }
     }
 
     static RuntimeSettings defaults(Path storeDirectory) {
-        return new RuntimeSettings(storeDirectory, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_MAX_CONCURRENT_IMPORT_BYTES, 1, 1000, 0, false);
+        return new RuntimeSettings(storeDirectory, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_MAX_CONCURRENT_IMPORT_BYTES, 1, 1000, 0, false,
+                Map.of(), false);
     }
 
     static RuntimeSettings from(RuntimeConfig config) {
         return new RuntimeSettings(storeDirectory(config.storeDirectory()), config.maxImportBytes(),
                 config.maxConcurrentImportBytes(),
                 config.shadowThreads(), config.shadowQueueSize(), config.kindGracePeriodMillis(),
-                config.demoModels());
+                config.demoModels(), ArtifactSignature.parseKeys(config.trustedPublisherKeys()),
+                config.requireSignedArtifacts());
     }
 
     /** The configured directory, else {@code ${karaf.data}/merx/models}, else {@code ./data/merx/models}. */

@@ -28,7 +28,8 @@ class ArtifactArchiveTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new Fixture(dir, new RuntimeSettings(dir.resolve("store"), 64 * 1024, 64 * 1024, 1, 100, 0, false));
+        fx = new Fixture(dir, new RuntimeSettings(dir.resolve("store"), 64 * 1024, 64 * 1024, 1, 100, 0, false,
+                java.util.Map.of(), false));
     }
 
     @AfterEach

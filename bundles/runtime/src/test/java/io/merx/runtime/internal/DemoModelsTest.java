@@ -70,7 +70,8 @@ class DemoModelsTest {
 
     private ModelRuntimeImpl start() throws Exception {
         ModelRuntimeImpl runtime = new ModelRuntimeImpl(
-                new RuntimeSettings(dir.resolve("store"), 1 << 20, 1 << 20, 1, 100, 0, true));
+                new RuntimeSettings(dir.resolve("store"), 1 << 20, 1 << 20, 1, 100, 0, true,
+                java.util.Map.of(), false));
         runtime.bindKind(new KindWithDemo());
         runtime.awaitMaintenance();
         return runtime;
