@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +24,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -43,9 +49,22 @@ public class SecurityIT extends MerxTestSupport {
     private static final String DEMO = "example-linear-demo";
     private static final String OPERATOR = "merx-operator";
 
+    /** A test publisher's Ed25519 key pair (openssl genpkey -algorithm ed25519), trusted by the container. */
+    private static final String PUBLISHER_PUBLIC = "MCowBQYDK2VwAyEACddxNSzNVO0wR/CBLnp9vx7Db9s4q40Nf3/cDsZRh/g=";
+    private static final String PUBLISHER_PRIVATE = "MC4CAQAwBQYDK2VwBCIEIH3Cie5xeb4lxPhH2dcDdIn4cXzj6YX6DUQ0F1GcCAfI";
+
     @Override
     protected String bootFeatures() {
         return "merx-example-linear";
+    }
+
+    @Override
+    public Option[] config() {
+        List<Option> options = new ArrayList<>(List.of(super.config()));
+        options.add(editConfigurationFilePut("etc/io.merx.runtime.cfg", "requireSignedArtifacts", "true"));
+        options.add(editConfigurationFilePut("etc/io.merx.runtime.cfg", "trustedPublisherKeys",
+                "itest=" + PUBLISHER_PUBLIC));
+        return options.toArray(new Option[0]);
     }
 
     @Test
@@ -64,7 +83,8 @@ public class SecurityIT extends MerxTestSupport {
 
         String imported = refused("model:import -n evil " + evil);
         assertTrue(imported, imported.contains("which is code"));
-        assertTrue("nothing imported: " + runtime.models(), runtime.models().stream().noneMatch(m -> m.name().equals("evil")));
+        assertTrue("nothing imported: " + runtime.models(),
+                runtime.models().stream().noneMatch(m -> m.name().equals("evil")));
 
         Path deploy = Path.of(System.getProperty("karaf.base"), "deploy");
         for (Path target : new Path[] {deploy.resolve("x.jar"), deploy.resolve("x.zip")}) {
@@ -173,6 +193,69 @@ public class SecurityIT extends MerxTestSupport {
         String message = refused("model:import -n cut " + cut);
         assertTrue(message, message.contains("incomplete (its central directory is missing or cut)"));
         assertTrue(runtime.models().stream().noneMatch(m -> m.name().equals("cut")));
+    }
+
+    @Test
+    public void editedWeightsWithARecomputedManifestDoNotImportWhenSigningIsEnforced() throws Exception {
+        ModelRuntime runtime = awaitDemo();
+        Path exported = Files.createTempDirectory("security-it").resolve("demo.zip");
+        runtime.exportArtifact(DEMO, "live", exported);
+        Path imports = merxData().resolve("imports");
+        Files.createDirectories(imports);
+
+        Path signed = imports.resolve("signed.zip");
+        rewrite(exported, signed, false);
+        String ok = executeAs("model:import -n signed " + signed, OPERATOR);
+        assertTrue(ok, ok.contains("as signed version 1"));
+
+        String unsigned = refused("model:import -n unsigned " + exported);
+        assertTrue(unsigned, unsigned.contains("not signed"));
+        Path tampered = imports.resolve("tampered.zip");
+        rewrite(exported, tampered, true);
+        String edited = refused("model:import -n tampered " + tampered);
+        assertTrue(edited, edited.contains("changed after signing"));
+        assertTrue(runtime.models().stream().noneMatch(m -> m.name().equals("tampered")));
+    }
+
+    /** Signs the archive's manifest as the test publisher; with {@code tamper}, edits a weight file afterwards. */
+    private static void rewrite(Path source, Path target, boolean tamper) throws Exception {
+        try (ZipFile in = new ZipFile(source.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            byte[] manifest;
+            try (InputStream stream = in.getInputStream(in.getEntry("manifest.json"))) {
+                manifest = stream.readAllBytes();
+            }
+            java.security.Signature signature = java.security.Signature.getInstance("Ed25519");
+            signature.initSign(java.security.KeyFactory.getInstance("Ed25519").generatePrivate(
+                    new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(PUBLISHER_PRIVATE))));
+            signature.update(manifest);
+            byte[] sig = ("itest " + Base64.getEncoder().encodeToString(signature.sign()))
+                    .getBytes(StandardCharsets.US_ASCII);
+            boolean edited = false;
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                if (entry.getName().equals("manifest.json")) {
+                    continue;
+                }
+                byte[] content;
+                try (InputStream stream = in.getInputStream(entry)) {
+                    content = stream.readAllBytes();
+                }
+                if (tamper && !edited) {
+                    byte[] changed = content.clone();
+                    changed[changed.length - 1] ^= 1;
+                    manifest = new String(manifest, StandardCharsets.UTF_8).replace(sha256(content), sha256(changed))
+                            .getBytes(StandardCharsets.UTF_8);
+                    content = changed;
+                    edited = true;
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(content);
+            }
+            out.putNextEntry(new ZipEntry("manifest.json"));
+            out.write(manifest);
+            out.putNextEntry(new ZipEntry("manifest.sig"));
+            out.write(sig);
+        }
     }
 
     @Test

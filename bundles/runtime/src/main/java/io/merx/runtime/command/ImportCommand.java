@@ -22,7 +22,8 @@ public final class ImportCommand implements Action {
     @Reference
     private ShellFiles files;
 
-    @Argument(index = 0, name = "archive", required = true, description = "Zip file written by model:export, inside the import directories"
+    @Argument(index = 0, name = "archive", required = true, description = "Zip file written by model:export,"
+            + " inside the import directories"
             + " (pid io.merx.runtime, importDirectories)")
     private String archive;
 

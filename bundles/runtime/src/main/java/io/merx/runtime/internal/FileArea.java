@@ -102,7 +102,8 @@ public final class FileArea {
         Path target = realParent.resolve(candidate.getFileName());
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IllegalArgumentException("'" + given + "' exists and is not a regular file; choose another name");
+                throw new IllegalArgumentException("'" + given + "' exists and is not a regular file; choose another"
+                        + " name");
             }
             if (!overwrite) {
                 throw new IllegalArgumentException("'" + given + "' already exists; add --force to replace it");

@@ -32,8 +32,8 @@ final class ImportBudget {
             long now = reserved.addAndGet(bytes);
             if (now > limit) {
                 reserved.addAndGet(-bytes);
-                throw new IOException("the archive expands to " + bytes + " bytes, more than the " + (limit - now + bytes)
-                        + " bytes left of the limit for imports in progress together (" + limit
+                throw new IOException("the archive expands to " + bytes + " bytes, more than the "
+                        + (limit - now + bytes) + " bytes left of the limit for imports in progress together (" + limit
                         + " bytes); try again when other imports have finished");
             }
             held += bytes;

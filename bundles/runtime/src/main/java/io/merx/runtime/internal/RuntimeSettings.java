@@ -18,8 +18,9 @@ import java.util.Map;
  * @param trustedKeys public keys of trusted artifact publishers, by publisher name
  * @param requireSigned whether imports must be signed by one of them
  */
-record RuntimeSettings(Path storeDirectory, long maxImportBytes, long maxConcurrentImportBytes, int shadowThreads, int shadowQueueSize,
-        long kindGraceMillis, boolean demoModels, Map<String, PublicKey> trustedKeys, boolean requireSigned) {
+record RuntimeSettings(Path storeDirectory, long maxImportBytes, long maxConcurrentImportBytes, int shadowThreads,
+        int shadowQueueSize, long kindGraceMillis, boolean demoModels, Map<String, PublicKey> trustedKeys,
+        boolean requireSigned) {
 
     static final String PID = "io.merx.runtime";
     static final long DEFAULT_MAX_IMPORT_BYTES = 1L << 30;
@@ -40,7 +41,8 @@ record RuntimeSettings(Path storeDirectory, long maxImportBytes, long maxConcurr
     }
 
     static RuntimeSettings defaults(Path storeDirectory) {
-        return new RuntimeSettings(storeDirectory, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_MAX_CONCURRENT_IMPORT_BYTES, 1, 1000, 0, false,
+        return new RuntimeSettings(storeDirectory, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_MAX_CONCURRENT_IMPORT_BYTES, 1,
+                1000, 0, false,
                 Map.of(), false);
     }
 
