@@ -30,7 +30,7 @@ public class StockKarafIT extends MerxTestSupport {
 
     private static final String DEMO = "recommendation-als-demo";
     private static final String REQUEST = "'{\"user\": \"C000017\", \"k\": 3}'";
-    private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
+    private static final Pattern VERSION = Pattern.compile("\"version\":\"?(\\d+)");
     private static final Pattern ITEM = Pattern.compile("\\{\"item\":\"([^\"]+)\",\"score\":");
 
     @Override
