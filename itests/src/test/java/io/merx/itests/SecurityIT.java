@@ -30,6 +30,7 @@ import java.util.List;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -59,6 +60,7 @@ public class SecurityIT extends MerxTestSupport {
     }
 
     @Override
+    @Configuration // not inherited with the method: without it Pax Exam runs none of this class's tests
     public Option[] config() {
         List<Option> options = new ArrayList<>(List.of(super.config()));
         options.add(editConfigurationFilePut("etc/io.merx.runtime.cfg", "requireSignedArtifacts", "true"));
@@ -208,7 +210,9 @@ public class SecurityIT extends MerxTestSupport {
         String ok = executeAs("model:import -n signed " + signed, OPERATOR);
         assertTrue(ok, ok.contains("as signed version 1"));
 
-        String unsigned = refused("model:import -n unsigned " + exported);
+        Path plain = imports.resolve("unsigned.zip");
+        Files.copy(exported, plain);
+        String unsigned = refused("model:import -n unsigned " + plain);
         assertTrue(unsigned, unsigned.contains("not signed"));
         Path tampered = imports.resolve("tampered.zip");
         rewrite(exported, tampered, true);

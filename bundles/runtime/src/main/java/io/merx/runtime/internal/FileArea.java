@@ -27,7 +27,7 @@ public final class FileArea {
     private final List<Path> forbidden;
 
     /**
-     * @param what what the files are, for messages ("data set", "archive to import")
+     * @param what what the files are, with an article, for messages ("a data set", "an archive to import")
      * @param roots the allowed directories; relative paths given by users resolve against them in this order
      * @param forbidden directories never reachable, whatever the roots
      */
@@ -133,7 +133,7 @@ public final class FileArea {
     /** The given path against each directory in turn (an absolute one as it is), '..' refused. */
     private List<Path> candidates(String given) {
         if (given == null || given.isBlank()) {
-            throw new IllegalArgumentException("no file named; give a " + what + " inside " + describe());
+            throw new IllegalArgumentException("no file named; give " + what + " inside " + describe());
         }
         Path path;
         try {
@@ -181,7 +181,7 @@ public final class FileArea {
     }
 
     private IllegalArgumentException refused(String given, String rule) {
-        return new IllegalArgumentException("'" + given + "' is refused: a " + what + " " + rule + " " + describe());
+        return new IllegalArgumentException("'" + given + "' is refused: " + what + " " + rule + " " + describe());
     }
 
     /** The directories as a user should read them: relative to Karaf's base when they lie under it. */

@@ -33,9 +33,9 @@ public final class ShellFiles {
     }
 
     ShellFiles(List<Path> datasets, List<Path> imports, Path export, List<Path> forbidden) {
-        this.datasets = new FileArea("data set", datasets, forbidden);
-        this.imports = new FileArea("archive to import", imports, forbidden);
-        this.exports = new FileArea("archive to export", List.of(export), forbidden);
+        this.datasets = new FileArea("a data set", datasets, forbidden);
+        this.imports = new FileArea("an archive to import", imports, forbidden);
+        this.exports = new FileArea("an archive to export", List.of(export), forbidden);
         for (FileArea area : List.of(this.datasets, this.imports, this.exports)) {
             try {
                 area.createDirectories();

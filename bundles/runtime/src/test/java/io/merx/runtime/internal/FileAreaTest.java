@@ -25,7 +25,7 @@ class FileAreaTest {
     void setUp() throws Exception {
         datasets = Files.createDirectories(dir.resolve("data/datasets"));
         deploy = Files.createDirectories(dir.resolve("deploy"));
-        area = new FileArea("data set", List.of(datasets), List.of(deploy));
+        area = new FileArea("a data set", List.of(datasets), List.of(deploy));
         Files.writeString(datasets.resolve("houses.csv"), "sqm,price\n1,2\n");
         Files.writeString(dir.resolve("secret.txt"), "root:x:0:0");
     }
@@ -53,16 +53,16 @@ class FileAreaTest {
 
     @Test
     void karafCodeDirectoriesStayOutOfReachEvenInsideARoot() throws Exception {
-        FileArea wide = new FileArea("archive to export", List.of(dir), List.of(deploy));
+        FileArea wide = new FileArea("an archive to export", List.of(dir), List.of(deploy));
         assertThrows(IllegalArgumentException.class, () -> wide.newFile("deploy/x.jar", false));
         assertThrows(IllegalArgumentException.class, () -> wide.newFile(deploy.resolve("x.jar").toString(), true));
-        FileArea rootIsDeploy = new FileArea("archive to export", List.of(deploy), List.of(deploy));
+        FileArea rootIsDeploy = new FileArea("an archive to export", List.of(deploy), List.of(deploy));
         assertThrows(IllegalArgumentException.class, () -> rootIsDeploy.newFile("x.jar", false));
     }
 
     @Test
     void newFileNeverReplacesWithoutOverwriteNorWritesThroughALink() throws Exception {
-        FileArea exports = new FileArea("archive to export", List.of(datasets), List.of(deploy));
+        FileArea exports = new FileArea("an archive to export", List.of(datasets), List.of(deploy));
         assertEquals(datasets.toRealPath().resolve("new.zip"), exports.newFile("new.zip", false));
         IllegalArgumentException exists = assertThrows(IllegalArgumentException.class,
                 () -> exports.newFile("houses.csv", false));
