@@ -155,7 +155,8 @@ public class RestIT extends MerxTestSupport {
             executeAs("model:train acl-test example.linear /no/such.csv", "merx-operator");
             fail("no such dataset");
         } catch (Exception e) {
-            assertTrue("an operator gets past the ACL to the runtime: " + e, e.getMessage().contains("no dataset file"));
+            assertTrue("an operator gets past the ACL to the command: " + e,
+                    e.getMessage().contains("'/no/such.csv' is refused: a data set must name an existing file"));
         }
         String score = executeAs("model:score " + DEMO + " '{\"sqm\": 100, \"rooms\": 3, \"age\": 10}'", "merx-scorer");
         assertTrue(score, score.contains("prediction"));

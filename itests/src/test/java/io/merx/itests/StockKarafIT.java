@@ -73,7 +73,12 @@ public class StockKarafIT extends MerxTestSupport {
 
         Path demoData = Path.of(System.getProperty("karaf.data"), "merx", "models", ".demo", DEMO + ".csv");
         assertTrue("demo data written by the module: " + demoData, Files.isRegularFile(demoData));
-        String train = execute("model:train --wait --activate -p rank=8 " + DEMO + " recommendation.als " + demoData);
+        // The shell reads data sets only from the data set directory, where the README tells users to put them.
+        Path datasets = Path.of(System.getProperty("karaf.data"), "merx", "datasets");
+        Files.createDirectories(datasets);
+        Files.copy(demoData, datasets.resolve(DEMO + ".csv"));
+        String train = execute("model:train --wait --activate -p rank=8 " + DEMO + " recommendation.als " + DEMO
+                + ".csv");
         // A failed job makes the command throw; a finished one has drawn its progress bar to the end.
         assertTrue(train, train.contains("100%"));
 

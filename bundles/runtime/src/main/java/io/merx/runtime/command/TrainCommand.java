@@ -1,6 +1,5 @@
 package io.merx.runtime.command;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.FileCompleter;
 
 import io.merx.api.runtime.JobState;
 import io.merx.api.runtime.ModelRuntime;
@@ -22,6 +20,7 @@ import io.merx.api.runtime.TrainingJob;
 import io.merx.api.runtime.TrainingRequest;
 import io.merx.runtime.command.completers.KindCompleter;
 import io.merx.runtime.command.completers.ModelNameCompleter;
+import io.merx.runtime.internal.ShellFiles;
 
 @Command(scope = "model", name = "train",
         description = "Trains a new version of a model on a CSV (header row) or JSON Lines file")
@@ -33,6 +32,9 @@ public final class TrainCommand implements Action {
     @Reference
     private ModelRuntime runtime;
 
+    @Reference
+    private ShellFiles files;
+
     @Argument(index = 0, name = "model", required = true, description = "Model name, e.g. churn")
     @Completion(ModelNameCompleter.class)
     private String model;
@@ -41,8 +43,8 @@ public final class TrainCommand implements Action {
     @Completion(KindCompleter.class)
     private String kind;
 
-    @Argument(index = 2, name = "dataset", required = true, description = "CSV or .jsonl file")
-    @Completion(FileCompleter.class)
+    @Argument(index = 2, name = "dataset", required = true, description = "CSV or .jsonl file inside the data set"
+            + " directories (pid io.merx.runtime, datasetDirectories)")
     private String dataset;
 
     @Option(name = "-p", aliases = "--param", multiValued = true, description = "Hyper-parameter name=value")
@@ -66,7 +68,7 @@ public final class TrainCommand implements Action {
                 values.put(parameter.substring(0, eq).trim(), parameter.substring(eq + 1).trim());
             }
         }
-        TrainingJob job = runtime.train(TrainingRequest.builder(model, kind, Path.of(dataset))
+        TrainingJob job = runtime.train(TrainingRequest.builder(model, kind, files.datasets().existingFile(dataset))
                 .parameters(values).activate(activate).build());
         System.out.println("Started training job " + job.id() + " for " + model);
         if (!await) {

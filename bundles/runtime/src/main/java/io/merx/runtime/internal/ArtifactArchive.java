@@ -3,18 +3,24 @@ package io.merx.runtime.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Zip archives of model versions. Unpacking treats the archive as hostile: entries may not leave the target
- * directory (zip slip), and neither the archive nor its expanded content may exceed the configured size.
+ * Zip archives of model versions. Unpacking treats the archive as hostile: it must be a complete zip (its central
+ * directory intact), entries may not leave the target directory (zip slip) nor carry code ({@link ArtifactContent}),
+ * and the sizes the central directory declares are checked against the limits before anything is written, then
+ * held to while streaming, so a zip bomb stops at the limit instead of filling the disk.
  */
 final class ArtifactArchive {
 
@@ -24,45 +30,96 @@ final class ArtifactArchive {
     }
 
     /**
-     * Unpacks an archive into an empty directory.
+     * Unpacks an archive into an empty directory, reserving its expanded size in the lease first.
      *
-     * @throws IOException naming the offending entry or size
+     * @throws IOException naming the offending entry or size, never the archive's file name on the server
      */
-    static void unpack(Path archive, Path target, long maxBytes) throws IOException {
+    static void unpack(Path archive, Path target, long maxBytes, ImportBudget.Lease lease) throws IOException {
         if (!Files.isRegularFile(archive)) {
-            throw new IOException("no archive file " + archive);
+            throw new IOException("the archive is not a file");
         }
         long size = Files.size(archive);
         if (size > maxBytes) {
-            throw new IOException("archive " + archive.getFileName() + " is " + size
-                    + " bytes, more than the import limit of " + maxBytes + " bytes");
+            throw new IOException("the archive is " + size + " bytes, more than the import limit of " + maxBytes
+                    + " bytes");
         }
-        long total = 0;
-        int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (++entries > MAX_ENTRIES) {
-                    throw new IOException("archive has more than " + MAX_ENTRIES + " entries");
-                }
+        try (ZipFile zip = open(archive)) {
+            List<? extends ZipEntry> entries = Collections.list(zip.entries());
+            if (entries.isEmpty()) {
+                throw new IOException("the archive is empty");
+            }
+            lease.reserve(declaredSize(entries, target, maxBytes));
+            for (ZipEntry entry : entries) {
                 Path file = safeResolve(target, entry.getName());
                 if (entry.isDirectory()) {
                     Files.createDirectories(file);
                     continue;
                 }
                 Files.createDirectories(file.getParent());
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    total += copyAtMost(zip, out, maxBytes - total, entry.getName(), maxBytes);
+                try (InputStream in = zip.getInputStream(entry);
+                        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+                    copyDeclared(in, out, entry);
+                } catch (FileAlreadyExistsException e) {
+                    throw new IOException("the archive holds '" + entry.getName() + "' twice");
                 }
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException("archive " + archive.getFileName() + " is not a valid zip file: " + e.getMessage());
-        }
-        if (entries == 0) {
-            throw new IOException("archive " + archive.getFileName() + " is empty or not a zip file");
+        } catch (ZipException e) {
+            throw new IOException("the archive is damaged: " + e.getMessage());
         }
         if (!Files.isRegularFile(target.resolve(ArtifactManifest.FILE_NAME))) {
-            throw new IOException("archive " + archive.getFileName() + " has no " + ArtifactManifest.FILE_NAME
-                    + " at its top level");
+            throw new IOException("the archive has no " + ArtifactManifest.FILE_NAME + " at its top level");
+        }
+    }
+
+    /** Opens through the central directory, which a cut or appended-to archive does not have intact. */
+    private static ZipFile open(Path archive) throws IOException {
+        try {
+            return new ZipFile(archive.toFile());
+        } catch (ZipException e) {
+            throw new IOException("the archive is not a zip file or is incomplete (its central directory is"
+                    + " missing or cut)");
+        }
+    }
+
+    /** Checks every name and adds up the declared sizes, refusing before a byte is written. */
+    private static long declaredSize(List<? extends ZipEntry> entries, Path target, long maxBytes)
+            throws IOException {
+        if (entries.size() > MAX_ENTRIES) {
+            throw new IOException("the archive has more than " + MAX_ENTRIES + " entries");
+        }
+        long total = 0;
+        for (ZipEntry entry : entries) {
+            safeResolve(target, entry.getName());
+            ArtifactContent.checkName(entry.getName());
+            if (entry.isDirectory()) {
+                continue;
+            }
+            if (entry.getSize() < 0) {
+                throw new IOException("the archive does not declare the size of '" + entry.getName() + "'");
+            }
+            total += entry.getSize();
+            if (total > maxBytes) {
+                throw new IOException("the archive declares that it expands to more than the import limit of "
+                        + maxBytes + " bytes (at entry " + entry.getName() + ")");
+            }
+        }
+        return total;
+    }
+
+    /** Copies an entry, refusing code and stopping as soon as it grows past its declared size. */
+    private static void copyDeclared(InputStream in, OutputStream out, ZipEntry entry) throws IOException {
+        byte[] buffer = new byte[8192];
+        long copied = 0;
+        for (int n = in.readNBytes(buffer, 0, buffer.length); n > 0; n = in.readNBytes(buffer, 0, buffer.length)) {
+            if (copied == 0) {
+                ArtifactContent.checkStart(entry.getName(), buffer, n);
+            }
+            copied += n;
+            if (copied > entry.getSize()) {
+                throw new IOException("entry " + entry.getName() + " expands to more than the " + entry.getSize()
+                        + " bytes the archive declares for it");
+            }
+            out.write(buffer, 0, n);
         }
     }
 
@@ -77,21 +134,6 @@ final class ArtifactArchive {
             throw new IOException("unsafe path in archive: '" + entryName + "'");
         }
         return file;
-    }
-
-    private static long copyAtMost(InputStream in, OutputStream out, long budget, String entry, long maxBytes)
-            throws IOException {
-        byte[] buffer = new byte[8192];
-        long copied = 0;
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            copied += n;
-            if (copied > budget) {
-                throw new IOException("archive expands to more than the import limit of " + maxBytes
-                        + " bytes (at entry " + entry + ")");
-            }
-            out.write(buffer, 0, n);
-        }
-        return copied;
     }
 
     /** Writes every file of a version directory into a new zip file, replacing the target atomically. */

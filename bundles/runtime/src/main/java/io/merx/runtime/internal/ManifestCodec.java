@@ -87,8 +87,13 @@ final class ManifestCodec {
             return new ArtifactManifest(text(root, "name"), text(root, "version"), text(root, "kind"),
                     text(root, "kindRange"), instant(root, "createdAt"), provenance(object(root, "provenance")),
                     schema(object(root, "inputSchema")), warmup, files);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new IOException("bad manifest: " + e.getMessage());
+        } catch (NullPointerException e) {
+            // Records name the field; a JDK message would name Java classes instead.
+            String field = String.valueOf(e.getMessage());
+            throw new IOException("bad manifest: " + (field.matches("[A-Za-z]+") ? "missing field '" + field + "'"
+                    : "a required field is missing"));
         }
     }
 
@@ -136,12 +141,21 @@ final class ManifestCodec {
     private static InputSchema schema(JsonNode node) {
         List<FieldSpec> fields = new ArrayList<>();
         for (JsonNode f : array(node, "fields")) {
-            fields.add(new FieldSpec(text(f, "name"), FieldType.valueOf(text(f, "type")),
+            fields.add(new FieldSpec(text(f, "name"), fieldType(text(f, "type")),
                     f.path("required").asBoolean(true), f.path("description").asText(""),
                     bound(f, "min", Double.NEGATIVE_INFINITY), bound(f, "max", Double.POSITIVE_INFINITY),
                     f.path("size").asInt(0)));
         }
         return new InputSchema(fields, node.path("allowUnknown").asBoolean(false));
+    }
+
+    private static FieldType fieldType(String name) {
+        try {
+            return FieldType.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field type '" + name + "' is not one of "
+                    + java.util.Arrays.toString(FieldType.values()));
+        }
     }
 
     private static void putBound(ObjectNode node, String name, double value) {

@@ -1,8 +1,11 @@
 package io.merx.runtime.internal;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +67,8 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     private final Catalog catalog;
     private final Deployer deployer;
     private final TrainingJobs jobs = new TrainingJobs();
+    private final ImportBudget importBudget;
+    private final ArtifactSignature signatures;
     /** Loads that follow kind changes and startup, off the threads that bind services or score. */
     private volatile boolean closed;
     private final ExecutorService maintenance = Executors.newSingleThreadExecutor(r -> {
@@ -87,6 +92,8 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
 
     ModelRuntimeImpl(RuntimeSettings settings) throws IOException {
         this.settings = settings;
+        this.importBudget = new ImportBudget(settings.maxConcurrentImportBytes());
+        this.signatures = new ArtifactSignature(settings.trustedKeys(), settings.requireSigned());
         this.store = new ModelStore(settings.storeDirectory());
         this.registry = new ModelRegistry(store.root());
         this.kinds = new KindTracker(this::kindChanged);
@@ -95,6 +102,8 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
         this.catalog = new Catalog(store, registry, serving, stats);
         this.deployer = new Deployer(store, registry, serving, catalog, shadow, stats);
         new StoreReconciler(store, registry).reconcile();
+        StaleUploads.delete(RuntimeSettings.merxData().resolve("uploads"),
+                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
         this.demos = new DemoModels(this, kinds, store.root().resolve(".demo"), settings.demoModels());
         registry.all().stream().filter(r -> r.shadow() != null).forEach(r -> shadow.reset(r.name(), r.shadow()));
         LOG.info("Merx runtime started with model store {}", store.root());
@@ -363,7 +372,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
                         + kinds.all().stream().map(ModelKind::name).distinct().toList()));
         HyperParameters hyperParameters = HyperParameters.of(kind.parameters(), request.hyperParameters());
         if (!Files.isRegularFile(request.dataset())) {
-            throw new IllegalArgumentException("no dataset file " + request.dataset());
+            throw new IllegalArgumentException("no dataset file " + request.dataset().getFileName());
         }
         return jobs.start(request, kind, hyperParameters, (model, trained, activate) -> {
             String version = deployer.save(model, trained);
@@ -388,32 +397,46 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
 
     @Override
     public ModelVersionInfo importArtifact(Path archive, String asModel) throws IOException {
-        Path staging = store.newStagingDirectory();
+        try (ImportBudget.Lease lease = importBudget.lease()) {
+            Path staging = store.newStagingDirectory();
+            try {
+                return install(archive, asModel, staging, lease);
+            } catch (FileSystemException e) {
+                // Its message is a server path (a temp file, the store); the log keeps it, the caller gets the gist.
+                LOG.warn("Import of {} failed: {}", archive, e.toString());
+                throw new IOException("the archive could not be read or stored on the server (see its log)");
+            } finally {
+                AtomicFiles.deleteTree(staging);
+            }
+        }
+    }
+
+    private ModelVersionInfo install(Path archive, String asModel, Path staging, ImportBudget.Lease lease)
+            throws IOException {
+        ArtifactArchive.unpack(archive, staging, settings.maxImportBytes(), lease);
+        Optional<String> publisher = signatures.verify(staging);
+        ArtifactManifest manifest = ManifestCodec.read(Files.readAllBytes(staging.resolve(ArtifactManifest.FILE_NAME)));
+        String model = Names.model(asModel != null ? asModel : manifest.name());
         try {
-            ArtifactArchive.unpack(archive, staging, settings.maxImportBytes());
-            ArtifactManifest manifest = ManifestCodec.read(Files.readAllBytes(
-                    staging.resolve(ArtifactManifest.FILE_NAME)));
-            String model = Names.model(asModel != null ? asModel : manifest.name());
-            try {
-                VersionRange.valueOf(manifest.kindRange());
-            } catch (IllegalArgumentException e) {
-                throw new IOException("bad manifest: kindRange '" + manifest.kindRange() + "' is not a version range");
-            }
-            if (kinds.select(manifest.kind(), manifest.kindRange()).isEmpty()) {
-                throw new IOException("cannot import: " + kinds.missing(manifest.kind(), manifest.kindRange()));
-            }
-            try {
-                ModelStore.verifyFiles(staging, manifest.files());
-            } catch (IOException e) {
-                throw new IOException("archive does not match its manifest: " + e.getMessage(), e);
-            }
-            String version = deployer.install(model, staging, manifest);
-            LOG.info("Imported {} as {}/{}", archive, model, version);
+            VersionRange.valueOf(manifest.kindRange());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("bad manifest: kindRange '" + manifest.kindRange() + "' is not a version range");
+        }
+        if (kinds.select(manifest.kind(), manifest.kindRange()).isEmpty()) {
+            throw new IOException(kinds.missing(manifest.kind(), manifest.kindRange()));
+        }
+        try {
+            ModelStore.verifyFiles(staging, manifest.files());
+        } catch (IOException e) {
+            throw new IOException("archive does not match its manifest: " + e.getMessage(), e);
+        }
+        String version = deployer.install(model, staging, manifest);
+        LOG.info("Imported {} as {}/{} ({})", archive, model, version,
+                publisher.map(p -> "signed by " + p).orElse("unsigned"));
+        try {
             return catalog.info(model, version);
         } catch (ModelNotFoundException e) {
             throw new IllegalStateException(e);
-        } finally {
-            AtomicFiles.deleteTree(staging);
         }
     }
 
@@ -422,11 +445,19 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
             throws IOException, ModelNotFoundException {
         String version = Catalog.resolve(catalog.record(model), aliasOrVersion);
         try {
-            store.verify(model, version);
-        } catch (IOException e) {
-            throw new IOException("refusing to export " + model + "/" + version + ": " + e.getMessage(), e);
+            try {
+                store.verify(model, version);
+            } catch (FileSystemException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new IOException("refusing to export " + model + "/" + version + ": " + e.getMessage(), e);
+            }
+            ArtifactArchive.pack(store.directory(model, version), archive);
+        } catch (FileSystemException e) {
+            LOG.warn("Export of {}/{} failed: {}", model, version, e.toString());
+            throw new IOException("version " + version + " of " + model + " could not be read or written on the"
+                    + " server (see its log)");
         }
-        ArtifactArchive.pack(store.directory(model, version), archive);
     }
 
     // ---- deployment

@@ -17,6 +17,36 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Largest archive model:import accepts, and the most its files may expand to.")
     long maxImportBytes() default RuntimeSettings.DEFAULT_MAX_IMPORT_BYTES;
 
+    @AttributeDefinition(name = "Concurrent import limit (bytes)",
+            description = "The most that all imports in progress together may expand to in the store's staging"
+                    + " area; an import that would pass it is refused until others finish.")
+    long maxConcurrentImportBytes() default RuntimeSettings.DEFAULT_MAX_CONCURRENT_IMPORT_BYTES;
+
+    @AttributeDefinition(name = "Trusted publisher keys",
+            description = "publisher=<Base64 public key> entries (Ed25519 or RSA, X.509 DER as openssl pkey -pubout"
+                    + " -outform DER writes it). An archive signed by one of them must verify; see docs/runtime.md.")
+    String[] trustedPublisherKeys() default {};
+
+    @AttributeDefinition(name = "Require signed artifacts",
+            description = "Refuse imports that are unsigned or signed by a publisher not listed above.")
+    boolean requireSignedArtifacts() default false;
+
+    @AttributeDefinition(name = "Shell data set directories",
+            description = "Directories model:train may read data sets from. Relative names resolve against each"
+                    + " in turn; paths outside them, '..', and Karaf's deploy/, etc/, system/, lib/ and bin/ are"
+                    + " refused. Empty means ${karaf.data}/merx/datasets.")
+    String[] datasetDirectories() default {};
+
+    @AttributeDefinition(name = "Shell import directories",
+            description = "Directories model:import may read archives from, with the same rules. Empty means"
+                    + " ${karaf.data}/merx/imports and the export directory.")
+    String[] importDirectories() default {};
+
+    @AttributeDefinition(name = "Shell export directory",
+            description = "The directory model:export writes archives into (never replacing a file without"
+                    + " --force). Empty means ${karaf.data}/merx/exports.")
+    String exportDirectory() default "";
+
     @AttributeDefinition(name = "Shadow threads",
             description = "Threads scoring copies of live requests with shadow versions, off the request path.")
     int shadowThreads() default 1;

@@ -104,7 +104,8 @@ class DemoModelsTest {
 
     private ModelRuntimeImpl start(CountDownLatch trainingMayFinish) throws Exception {
         ModelRuntimeImpl runtime = new ModelRuntimeImpl(
-                new RuntimeSettings(dir.resolve("store"), 1 << 20, 1, 100, 0, true));
+                new RuntimeSettings(dir.resolve("store"), 1 << 20, 1 << 20, 1, 100, 0, true,
+                java.util.Map.of(), false));
         runtime.bindKind(new KindWithDemo(trainingMayFinish));
         runtime.awaitMaintenance();
         return runtime;

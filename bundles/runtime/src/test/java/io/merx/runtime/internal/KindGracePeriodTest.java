@@ -19,7 +19,9 @@ class KindGracePeriodTest {
     Path dir;
 
     private Fixture fixture(long graceMillis) throws Exception {
-        Fixture fx = new Fixture(dir, new RuntimeSettings(dir.resolve("store"), 1 << 20, 1, 100, graceMillis, false));
+        Fixture fx = new Fixture(dir, new RuntimeSettings(dir.resolve("store"), 1 << 20, 1 << 20, 1, 100, graceMillis,
+                false,
+                java.util.Map.of(), false));
         fx.runtime.activate("price", fx.train("price", 3));
         return fx;
     }
