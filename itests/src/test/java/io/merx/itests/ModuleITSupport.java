@@ -3,7 +3,6 @@ package io.merx.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +56,7 @@ public abstract class ModuleITSupport extends MerxTestSupport {
     protected void installTrainScoreSwap() throws Exception {
         ModelRuntime runtime = awaitService(ModelRuntime.class, null);
         awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")");
-        awaitLive(runtime, demoModel());
+        LiveModels.await(runtime, demoModel());
 
         String shell = execute("model:score " + demoModel() + " '" + requestJson() + "'");
         assertTrue(shell, shell.contains(expectedOutput()));
@@ -76,16 +75,5 @@ public abstract class ModuleITSupport extends MerxTestSupport {
         assertNotEquals("live moved to the new version", first.version(), second.version());
         assertEquals(job.resultVersion().orElseThrow(), second.version());
         assertTrue(second.result().outputs().containsKey(expectedOutput()));
-    }
-
-    protected static void awaitLive(ModelRuntime runtime, String model) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 3 * TIMEOUT_MS;
-        while (runtime.models().stream().noneMatch(m -> m.name().equals(model)
-                && m.aliases().containsKey(ModelRuntime.LIVE))) {
-            if (System.currentTimeMillis() > deadline) {
-                fail("model " + model + " never went live; jobs: " + runtime.jobs());
-            }
-            Thread.sleep(250);
-        }
     }
 }

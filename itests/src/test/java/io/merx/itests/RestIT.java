@@ -163,15 +163,7 @@ public class RestIT extends MerxTestSupport {
     }
 
     private void awaitDemo() throws Exception {
-        ModelRuntime runtime = awaitService(ModelRuntime.class, null);
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (runtime.models().stream().noneMatch(m -> m.name().equals(DEMO)
-                && m.aliases().containsKey(ModelRuntime.LIVE))) {
-            if (System.currentTimeMillis() > deadline) {
-                fail("demo model not live: " + runtime.models());
-            }
-            Thread.sleep(200);
-        }
+        LiveModels.await(awaitService(ModelRuntime.class, null), DEMO);
     }
 
     private static Path awaitPasswordFile() throws InterruptedException {

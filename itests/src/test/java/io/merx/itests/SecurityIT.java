@@ -291,14 +291,7 @@ public class SecurityIT extends MerxTestSupport {
 
     private ModelRuntime awaitDemo() throws Exception {
         ModelRuntime runtime = awaitService(ModelRuntime.class, null);
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (runtime.models().stream().noneMatch(m -> m.name().equals(DEMO)
-                && m.aliases().containsKey(ModelRuntime.LIVE))) {
-            if (System.currentTimeMillis() > deadline) {
-                fail("demo model not live: " + runtime.models());
-            }
-            Thread.sleep(200);
-        }
+        LiveModels.await(runtime, DEMO);
         return runtime;
     }
 
