@@ -16,8 +16,8 @@ import io.merx.sdk.kind.BaseKind;
 /**
  * What the graph kinds share: Neo4j as an optional, dynamic reference that only training needs (scoring reads
  * the model's snapshot, so the kinds register and serve whether or not the database answers), and the demo shop.
- * bnd reads the {@link Reference} below for every subclass because this bundle's bnd.bnd sets
- * {@code -dsannotations-options: inherit}.
+ * bnd reads the {@link Reference} below for every subclass because Merx's shared bnd instructions (root pom)
+ * set {@code -dsannotations-options: inherit}; {@code GraphKindComponentsTest} checks that it does.
  */
 public abstract class GraphKind extends BaseKind {
 

@@ -10,8 +10,8 @@ import io.merx.api.ParameterSpec;
  * A model kind's identity, held once: its name, version, description and hyper-parameters. A kind extends it
  * and adds what is its own: {@link #newTrainer}, {@link #load} and, when it has some, {@link #demoData}.
  *
- * <p>The Declarative Services annotations stay on the subclass (bnd does not read them from a superclass); see
- * the package documentation for the pattern, and {@link KindVersion} for the version.
+ * <p>The Declarative Services annotations stay on the subclass (by default bnd does not read them from a
+ * superclass); see the package documentation for the pattern, and {@link KindVersion} for the version.
  */
 public abstract class BaseKind implements ModelKind {
 

@@ -12,8 +12,9 @@
  * </ul>
  *
  * <p>A kind that needs the compute backend (ND4J initialised) declares it as a start-up gate on the class, so
- * no constructor parameter goes unused. bnd reads Declarative Services annotations from the component class
- * only, never from a superclass, so the annotations stay on the kind:
+ * no constructor parameter goes unused. By default bnd reads Declarative Services annotations from the
+ * component class only, not from a superclass (unless bnd.bnd says {@code -dsannotations-options: inherit}), so
+ * the annotations stay on the kind:
  *
  * <pre>{@code
  * @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + LinearKind.NAME,
