@@ -11,14 +11,22 @@ import org.osgi.annotation.versioning.ConsumerType;
  * models of that kind. The platform tracks kinds dynamically; when a plugin bundle is updated, models of its
  * kind are reloaded with the new code.
  *
+ * <p>Plugins usually extend the kind SDK's {@code io.merx.sdk.kind.BaseKind}, which holds the name, version,
+ * description and parameters, and implement the rest:
+ *
  * <pre>{@code
- * @Component(service = ModelKind.class)
- * public final class LinearKind implements ModelKind {
- *     public String name() { return "example.linear"; }
- *     public String version() { return "1.0.0"; }
- *     public List<ParameterSpec> parameters() { return List.of(ParameterSpec.integer("epochs", 200, 1, 100_000, "passes")); }
+ * @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + LinearKind.NAME,
+ *         reference = @Reference(name = "compute", service = ComputeBackend.class))
+ * public final class LinearKind extends BaseKind {
+ *     public static final String NAME = "example.linear";
+ *
+ *     @Activate
+ *     public LinearKind(BundleContext context) {
+ *         super(NAME, KindVersion.of(context), "Linear regression (ND4J)", LinearParameters.SPECS);
+ *     }
+ *
  *     public Trainer newTrainer(HyperParameters hp) { return new LinearTrainer(this, hp); }
- *     public Scorer load(Path dir) throws ModelLoadException { return LinearScorer.read(dir); }
+ *     public Scorer load(Path dir) throws ModelLoadException { return new LinearScorer(LinearModelFiles.read(dir)); }
  * }
  * }</pre>
  */

@@ -55,11 +55,12 @@ public class PluginSdkIT extends MerxTestSupport {
             }
             Thread.sleep(200);
         }
-        String scored = execute("model:score " + DEMO + " '{\"pages\": 12, \"minutes\": 8.5, \"pastOrders\": 2}'");
-        assertTrue(scored, scored.contains("probability"));
+        // The template is example.linear under the partner's name: its demo model prices houses.
+        String scored = execute("model:score " + DEMO + " '{\"sqm\": 100, \"rooms\": 3, \"age\": 10}'");
+        assertTrue(scored, scored.contains("prediction"));
 
         LoadGenerator load = new LoadGenerator(runtime, DEMO, 3,
-                i -> ScoreRequest.of(Map.of("pages", 1 + i % 30, "minutes", i % 40, "pastOrders", i % 5)));
+                i -> ScoreRequest.of(Map.of("sqm", 40 + i % 120, "rooms", 1 + i % 6, "age", i % 80)));
         load.start();
         try {
             load.phase("before", Duration.ofSeconds(2));

@@ -15,33 +15,23 @@ import org.slf4j.LoggerFactory;
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
-import io.merx.api.Provenance;
 import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
-import io.merx.api.Trainer;
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
+import io.merx.sdk.kind.BaseTrainer;
 
 /**
  * Trains one forecasting model over all series of a dataset: the global MLP first (when the method uses it),
  * then every series' own model on a fixed thread pool (series are independent), then the rolling-origin backtest
  * whose figures become the model's metrics.
  */
-final class ForecastTrainer implements Trainer {
+final class ForecastTrainer extends BaseTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForecastTrainer.class);
 
-    private final ModelKind kind;
-    private final HyperParameters hp;
-
     ForecastTrainer(ModelKind kind, HyperParameters hp) {
-        this.kind = kind;
-        this.hp = hp;
-    }
-
-    @Override
-    public HyperParameters hyperParameters() {
-        return hp;
+        super(kind, hp);
     }
 
     @Override
@@ -71,9 +61,7 @@ final class ForecastTrainer implements Trainer {
             Map<String, ForecastModelData.SeriesEntry> fitted = new LinkedHashMap<>();
             int done = 0;
             for (Map.Entry<String, Future<FittedSeries>> entry : futures.entrySet()) {
-                if (context.isCancelled()) {
-                    throw new TrainingException("cancelled after fitting " + done + " series");
-                }
+                checkCancelled(context, "after fitting " + done + " series");
                 fitted.put(entry.getKey(), new ForecastModelData.SeriesEntry(series.get(entry.getKey()),
                         entry.getValue().get()));
                 if (++done % 100 == 0 || done == futures.size()) {
@@ -108,7 +96,11 @@ final class ForecastTrainer implements Trainer {
         LOG.info("forecasting model trained on {} series, method {}: {}", series.size(), settings.method(),
                 metrics);
         context.progress(1.0, "done: " + metrics);
-        return new ForecastModel(model, Provenance.now(kind, hp, data, metrics), warmup(model));
+        // Nothing native to free: the MLP's weights were copied out of ND4J when training finished.
+        ForecastModelData trained = model;
+        return TrainedModel.of(provenance(data, metrics),
+                ForecastScorer.schema(trained.settings().resolvedMaxHorizon()), warmup(trained),
+                directory -> ModelFiles.write(trained, directory));
     }
 
     private static List<ScoreRequest> warmup(ForecastModelData model) {

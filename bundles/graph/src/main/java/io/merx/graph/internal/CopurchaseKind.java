@@ -2,18 +2,11 @@ package io.merx.graph.internal;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
 import io.merx.api.ModelLoadException;
@@ -21,14 +14,15 @@ import io.merx.api.ParameterSpec;
 import io.merx.api.Scorer;
 import io.merx.api.Trainer;
 import io.merx.graph.GraphStore;
+import io.merx.sdk.kind.KindVersion;
 
 /**
  * The {@code graph.copurchase} kind: "customers who bought X also bought" and "frequently bought together",
- * ranked by lift or confidence. Training needs Neo4j; scoring uses the snapshot only. Registered whether or not
- * Neo4j is reachable, so its models serve while the database is down; see {@link TrainingStore}.
+ * ranked by lift or confidence. Training needs Neo4j; scoring uses the snapshot only. Registered whether or not Neo4j is reachable, so its models serve while the database is down; see
+ * {@link GraphKind}.
  */
 @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + CopurchaseKind.NAME)
-public final class CopurchaseKind implements ModelKind {
+public final class CopurchaseKind extends GraphKind {
 
     public static final String NAME = "graph.copurchase";
 
@@ -41,25 +35,10 @@ public final class CopurchaseKind implements ModelKind {
             ParameterSpec.integer("neighbours", 50, 1, 10_000, "partners kept per product in the snapshot"),
             ParameterSpec.real("holdout", 0.2, 0, 0.9, "fraction of orders held back to measure hit-rate@10")));
 
-    private final TrainingStore stores;
-    private final String version;
-
+    /** Declarative Services constructor. */
     @Activate
     public CopurchaseKind(BundleContext context) {
-        Version v = context.getBundle().getVersion();
-        this.stores = new TrainingStore(TrainingStore.DEFAULT_WAIT);
-        this.version = v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
-    }
-
-    /** Neo4j connected (it may come and go while the kind serves; only training needs it). */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindStore(GraphStore store) {
-        stores.bind(store);
-    }
-
-    void unbindStore(GraphStore store) {
-        stores.unbind(store);
+        this(new TrainingStore(TrainingStore.DEFAULT_WAIT), KindVersion.of(context));
     }
 
     /** For use outside OSGi (tests, benchmarks). */
@@ -68,42 +47,17 @@ public final class CopurchaseKind implements ModelKind {
     }
 
     CopurchaseKind(TrainingStore stores, String version) {
-        this.stores = stores;
-        this.version = version;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public String description() {
-        return "Co-purchase (also bought / bought together, lift and confidence) from the Neo4j order graph";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
+        super(NAME, version, "Co-purchase (also bought / bought together, lift and confidence) from the Neo4j order graph",
+                PARAMETERS, stores);
     }
 
     @Override
     public Trainer newTrainer(HyperParameters hyperParameters) {
-        return new CopurchaseTrainer(this, stores, hyperParameters);
+        return new CopurchaseTrainer(this, stores(), hyperParameters);
     }
 
     @Override
     public Scorer load(Path modelDirectory) throws ModelLoadException {
         return new CopurchaseScorer(CopurchaseFiles.read(modelDirectory));
-    }
-
-    @Override
-    public Optional<Dataset> demoData() {
-        return Optional.of(DemoShop.generate(DemoShop.DEFAULT_ORDERS, DemoShop.DEFAULT_SEED));
     }
 }

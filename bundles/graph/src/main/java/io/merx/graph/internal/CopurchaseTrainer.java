@@ -7,14 +7,11 @@ import java.util.Map;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
-import io.merx.api.Provenance;
+import io.merx.api.ModelKind;
 import io.merx.api.ScoreRequest;
-import io.merx.api.Trainer;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
-import io.merx.graph.GraphStore;
-import io.merx.graph.GraphUnavailableException;
 import io.merx.graph.IngestOptions;
 
 /**
@@ -22,50 +19,25 @@ import io.merx.graph.IngestOptions;
  * orders (by stable bucket) measure hit-rate@10: for each of their products, are the other products of the
  * same order enough to put it in the top 10? The saved model is then rebuilt from all orders.
  */
-final class CopurchaseTrainer implements Trainer {
+final class CopurchaseTrainer extends GraphTrainer {
 
     private static final int MAX_EVAL_QUERIES = 5_000;
 
-    private final CopurchaseKind kind;
-    private final TrainingStore stores;
-    private final HyperParameters hp;
-
-    CopurchaseTrainer(CopurchaseKind kind, TrainingStore stores, HyperParameters hp) {
-        this.kind = kind;
-        this.stores = stores;
-        this.hp = hp;
-    }
-
-    @Override
-    public HyperParameters hyperParameters() {
-        return hp;
+    CopurchaseTrainer(ModelKind kind, TrainingStore stores, HyperParameters hp) {
+        super(kind, stores, hp);
     }
 
     @Override
     public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
         IngestOptions options = IngestParameters.options(hp, data);
-        GraphStore store = stores.await(kind.name(), context);
-        OrderGraph graph;
-        try {
-            store.ingest(data, options, f -> context.progress(0.7 * f, "ingesting into graph " + options.graph()));
-            check(context);
-            context.progress(0.7, "reading orders of graph " + options.graph());
-            graph = OrderGraph.read(store, options.graph());
-        } catch (GraphUnavailableException e) {
-            throw new TrainingException(e.getMessage(), e);
-        }
-        if (graph.baskets.isEmpty()) {
-            throw new IllegalArgumentException("graph '" + options.graph() + "' holds no orders; the data needs"
-                    + " columns '" + options.orderColumn() + "', '" + options.customerColumn() + "' and '"
-                    + options.productColumn() + "'");
-        }
+        OrderGraph graph = ingestOrders(data, options, context, 0.7);
         double holdout = hp.getDouble("holdout");
         List<OrderGraph.Basket> train = new ArrayList<>();
         List<OrderGraph.Basket> test = new ArrayList<>();
         for (OrderGraph.Basket b : graph.baskets) {
             (Buckets.heldOut(b.bucket(), holdout) ? test : train).add(b);
         }
-        check(context);
+        checkCancelled(context, "after reading the orders");
         context.progress(0.8, "counting co-purchases of " + graph.baskets.size() + " orders");
         Map<String, Double> metrics = new LinkedHashMap<>();
         CopurchaseModel evaluation = build(graph, train);
@@ -75,8 +47,8 @@ final class CopurchaseTrainer implements Trainer {
         metrics.put("baskets", (double) model.baskets);
         metrics.put("pairsKept", (double) model.pairsKept());
         context.progress(1, "done");
-        return new SnapshotModel(Provenance.now(kind, hp, data, metrics), CopurchaseScorer.SCHEMA,
-                warmup(model), dir -> CopurchaseFiles.write(model, dir), () -> { });
+        return TrainedModel.of(provenance(data, metrics), CopurchaseScorer.SCHEMA, warmup(model),
+                directory -> CopurchaseFiles.write(model, directory));
     }
 
     private CopurchaseModel build(OrderGraph graph, List<OrderGraph.Basket> orders) {
@@ -123,11 +95,5 @@ final class CopurchaseTrainer implements Trainer {
                     model.products[top.get(1)]))));
         }
         return samples;
-    }
-
-    private static void check(TrainingContext context) throws TrainingException {
-        if (context.isCancelled()) {
-            throw new TrainingException("cancelled");
-        }
     }
 }

@@ -13,9 +13,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
-import io.merx.api.Provenance;
+import io.merx.api.ModelKind;
 import io.merx.api.ScoreRequest;
-import io.merx.api.Trainer;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
@@ -29,7 +28,7 @@ import io.merx.graph.IngestOptions;
  * top 10 among products not bought before? The same is measured for plain co-purchase counts (score of p =
  * how often p was bought by customers together with the customer's products), the baseline.
  */
-final class EmbeddingTrainer implements Trainer {
+final class EmbeddingTrainer extends GraphTrainer {
 
     private static final int MAX_EVAL_PAIRS = 3_000;
     private static final int WRITE_BATCH = 1_000;
@@ -38,19 +37,8 @@ final class EmbeddingTrainer implements Trainer {
     static final String CUSTOMER_EMBEDDINGS =
             "UNWIND $rows AS row MATCH (n:Customer {graph: $graph, id: row.id}) SET n.embedding = row.vector";
 
-    private final EmbeddingKind kind;
-    private final TrainingStore stores;
-    private final HyperParameters hp;
-
-    EmbeddingTrainer(EmbeddingKind kind, TrainingStore stores, HyperParameters hp) {
-        this.kind = kind;
-        this.stores = stores;
-        this.hp = hp;
-    }
-
-    @Override
-    public HyperParameters hyperParameters() {
-        return hp;
+    EmbeddingTrainer(ModelKind kind, TrainingStore stores, HyperParameters hp) {
+        super(kind, stores, hp);
     }
 
     static double[] weights(String text) {
@@ -71,23 +59,7 @@ final class EmbeddingTrainer implements Trainer {
     public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
         double[] weights = weights(hp.getString("iterationWeights"));
         IngestOptions options = IngestParameters.options(hp, data);
-        GraphStore store = stores.await(kind.name(), context);
-        OrderGraph graph;
-        try {
-            store.ingest(data, options, f -> context.progress(0.5 * f, "ingesting into graph " + options.graph()));
-            context.progress(0.5, "reading orders of graph " + options.graph());
-            graph = OrderGraph.read(store, options.graph());
-        } catch (GraphUnavailableException e) {
-            throw new TrainingException(e.getMessage(), e);
-        }
-        if (graph.baskets.isEmpty()) {
-            throw new IllegalArgumentException("graph '" + options.graph() + "' holds no orders; the data needs"
-                    + " columns '" + options.orderColumn() + "', '" + options.customerColumn() + "' and '"
-                    + options.productColumn() + "'");
-        }
-        if (context.isCancelled()) {
-            throw new TrainingException("cancelled");
-        }
+        OrderGraph graph = ingestOrders(data, options, context, 0.5);
         List<OrderGraph.Basket> train = new ArrayList<>();
         List<OrderGraph.Basket> test = new ArrayList<>();
         for (OrderGraph.Basket b : graph.baskets) {
@@ -100,22 +72,24 @@ final class EmbeddingTrainer implements Trainer {
         try (EmbeddingModel evaluation = embed(graph, train, dimension, weights, seed)) {
             evaluate(evaluation, graph, train, test, metrics);
         }
+        GraphStore writeTo = hp.getBoolean("writeBack") ? store(context) : null;
         context.progress(0.8, "embedding " + graph.products.length + " products (all orders)");
         EmbeddingModel model = embed(graph, graph.baskets, dimension, weights, seed);
         metrics.put("customers", (double) model.customers.length);
         metrics.put("products", (double) model.products.length);
         try {
-            if (hp.getBoolean("writeBack")) {
+            if (writeTo != null) {
                 context.progress(0.9, "writing embeddings back to Neo4j");
-                writeBack(store, options.graph(), model);
+                writeBack(writeTo, options.graph(), model);
             }
         } catch (GraphUnavailableException e) {
             model.close();
             throw new TrainingException(e.getMessage(), e);
         }
         context.progress(1, "done");
-        return new SnapshotModel(Provenance.now(kind, hp, data, metrics), EmbeddingScorer.SCHEMA, warmup(model),
-                dir -> EmbeddingFiles.write(model, dir), model::close);
+        // The vectors are ND4J arrays: closing the trained model frees them.
+        return TrainedModel.of(provenance(data, metrics), EmbeddingScorer.SCHEMA, warmup(model),
+                directory -> EmbeddingFiles.write(model, directory), model::close);
     }
 
     static EmbeddingModel embed(OrderGraph graph, List<OrderGraph.Basket> orders, int dimension, double[] weights,

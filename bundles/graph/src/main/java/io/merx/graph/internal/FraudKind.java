@@ -2,18 +2,11 @@ package io.merx.graph.internal;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
 import io.merx.api.ModelLoadException;
@@ -21,15 +14,16 @@ import io.merx.api.ParameterSpec;
 import io.merx.api.Scorer;
 import io.merx.api.Trainer;
 import io.merx.graph.GraphStore;
+import io.merx.sdk.kind.KindVersion;
 
 /**
  * The {@code graph.fraud} kind: accounts sharing devices, addresses, cards or IPs form rings (connected
  * components); an account or an order's attributes score by ring size, ring velocity and hops to known fraud,
- * with the shared identifiers as evidence. Training needs Neo4j; scoring uses the snapshot only. Registered whether or not
- * Neo4j is reachable, so its models serve while the database is down; see {@link TrainingStore}.
+ * with the shared identifiers as evidence. Training needs Neo4j; scoring uses the snapshot only. Registered whether or not Neo4j is reachable, so its models serve while the database is down; see
+ * {@link GraphKind}.
  */
 @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + FraudKind.NAME)
-public final class FraudKind implements ModelKind {
+public final class FraudKind extends GraphKind {
 
     public static final String NAME = "graph.fraud";
 
@@ -44,25 +38,10 @@ public final class FraudKind implements ModelKind {
             ParameterSpec.real("knownFraudWeight", 6, 0, 100, "weight of the account itself being flagged"),
             ParameterSpec.real("holdout", 0.3, 0, 0.9, "fraction of fraud flags hidden to measure AUC")));
 
-    private final TrainingStore stores;
-    private final String version;
-
+    /** Declarative Services constructor. */
     @Activate
     public FraudKind(BundleContext context) {
-        Version v = context.getBundle().getVersion();
-        this.stores = new TrainingStore(TrainingStore.DEFAULT_WAIT);
-        this.version = v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
-    }
-
-    /** Neo4j connected (it may come and go while the kind serves; only training needs it). */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindStore(GraphStore store) {
-        stores.bind(store);
-    }
-
-    void unbindStore(GraphStore store) {
-        stores.unbind(store);
+        this(new TrainingStore(TrainingStore.DEFAULT_WAIT), KindVersion.of(context));
     }
 
     /** For use outside OSGi (tests, benchmarks). */
@@ -71,42 +50,17 @@ public final class FraudKind implements ModelKind {
     }
 
     FraudKind(TrainingStore stores, String version) {
-        this.stores = stores;
-        this.version = version;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public String description() {
-        return "Fraud rings: accounts linked by shared devices, addresses, cards, IPs (Neo4j)";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
+        super(NAME, version, "Fraud rings: accounts linked by shared devices, addresses, cards, IPs (Neo4j)",
+                PARAMETERS, stores);
     }
 
     @Override
     public Trainer newTrainer(HyperParameters hyperParameters) {
-        return new FraudTrainer(this, stores, hyperParameters);
+        return new FraudTrainer(this, stores(), hyperParameters);
     }
 
     @Override
     public Scorer load(Path modelDirectory) throws ModelLoadException {
         return new FraudScorer(FraudFiles.read(modelDirectory));
-    }
-
-    @Override
-    public Optional<Dataset> demoData() {
-        return Optional.of(DemoShop.generate(DemoShop.DEFAULT_ORDERS, DemoShop.DEFAULT_SEED));
     }
 }

@@ -9,14 +9,11 @@ import java.util.Map;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
-import io.merx.api.Provenance;
+import io.merx.api.ModelKind;
 import io.merx.api.ScoreRequest;
-import io.merx.api.Trainer;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
-import io.merx.graph.GraphStore;
-import io.merx.graph.GraphUnavailableException;
 import io.merx.graph.IngestOptions;
 
 /**
@@ -24,7 +21,7 @@ import io.merx.graph.IngestOptions;
  * hide the fraud flag of a stable fraction of known-fraud accounts, score everyone, and measure how well the
  * hidden fraudsters rank above accounts not flagged (ROC AUC).
  */
-final class FraudTrainer implements Trainer {
+final class FraudTrainer extends GraphTrainer {
 
     static final String ACCOUNTS = """
             MATCH (c:Customer {graph: $graph})
@@ -42,19 +39,13 @@ final class FraudTrainer implements Trainer {
             RETURN c.id AS account, collect(o.day) AS days
             """;
 
-    private final FraudKind kind;
-    private final TrainingStore stores;
-    private final HyperParameters hp;
-
-    FraudTrainer(FraudKind kind, TrainingStore stores, HyperParameters hp) {
-        this.kind = kind;
-        this.stores = stores;
-        this.hp = hp;
+    /** What training reads back from the account graph. */
+    private record AccountRows(List<Map<String, Object>> accounts, List<Map<String, Object>> uses,
+            List<Map<String, Object>> days) {
     }
 
-    @Override
-    public HyperParameters hyperParameters() {
-        return hp;
+    FraudTrainer(ModelKind kind, TrainingStore stores, HyperParameters hp) {
+        super(kind, stores, hp);
     }
 
     @Override
@@ -65,22 +56,11 @@ final class FraudTrainer implements Trainer {
                     + IngestOptions.IDENTIFIER_COLUMNS + "; the data has " + data.columnNames());
         }
         Map<String, Object> params = Map.of("graph", options.graph());
-        GraphStore store = stores.await(kind.name(), context);
-        List<Map<String, Object>> accountRows;
-        List<Map<String, Object>> useRows;
-        List<Map<String, Object>> dayRows;
-        try {
-            store.ingest(data, options, f -> context.progress(0.7 * f, "ingesting into graph " + options.graph()));
-            if (context.isCancelled()) {
-                throw new TrainingException("cancelled");
-            }
-            context.progress(0.7, "reading accounts of graph " + options.graph());
-            accountRows = store.query(ACCOUNTS, params);
-            useRows = store.query(USES, params);
-            dayRows = store.query(ORDER_DAYS, params);
-        } catch (GraphUnavailableException e) {
-            throw new TrainingException(e.getMessage(), e);
-        }
+        AccountRows rows = ingestAndRead(data, options, context, 0.7, "accounts", store -> new AccountRows(
+                store.query(ACCOUNTS, params), store.query(USES, params), store.query(ORDER_DAYS, params)));
+        List<Map<String, Object>> accountRows = rows.accounts();
+        List<Map<String, Object>> useRows = rows.uses();
+        List<Map<String, Object>> dayRows = rows.days();
         String[] accounts = accountRows.stream().map(r -> (String) r.get("account")).toArray(String[]::new);
         boolean[] fraud = new boolean[accounts.length];
         for (int i = 0; i < accounts.length; i++) {
@@ -115,8 +95,8 @@ final class FraudTrainer implements Trainer {
         metrics.put("rings", (double) Arrays.stream(model.componentSize).filter(s -> s > 1).count());
         metrics.put("largestRing", (double) Arrays.stream(model.componentSize).max().orElse(0));
         context.progress(1, "done");
-        return new SnapshotModel(Provenance.now(kind, hp, data, metrics), FraudScorer.SCHEMA, warmup(model),
-                dir -> FraudFiles.write(model, dir), () -> { });
+        return TrainedModel.of(provenance(data, metrics), FraudScorer.SCHEMA, warmup(model),
+                directory -> FraudFiles.write(model, directory));
     }
 
     /** Mann-Whitney AUC of hidden fraudsters against accounts never flagged; 0.5 when either side is empty. */

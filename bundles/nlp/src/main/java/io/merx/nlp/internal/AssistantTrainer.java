@@ -9,27 +9,18 @@ import java.util.Map;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
-import io.merx.api.Provenance;
+import io.merx.api.ModelKind;
 import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
-import io.merx.api.Trainer;
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
+import io.merx.sdk.kind.BaseTrainer;
 
 /** Checks the labelled messages, trains the intent network and assembles the {@link Assistant}. */
-final class AssistantTrainer implements Trainer {
+final class AssistantTrainer extends BaseTrainer {
 
-    private final NlpKind kind;
-    private final HyperParameters hp;
-
-    AssistantTrainer(NlpKind kind, HyperParameters hp) {
-        this.kind = kind;
-        this.hp = hp;
-    }
-
-    @Override
-    public HyperParameters hyperParameters() {
-        return hp;
+    AssistantTrainer(ModelKind kind, HyperParameters hp) {
+        super(kind, hp);
     }
 
     @Override
@@ -71,7 +62,9 @@ final class AssistantTrainer implements Trainer {
         for (int i = 0; i < Math.min(3, result.evaluationRows().length); i++) {
             warmup.add(ScoreRequest.of(Map.of("text", texts[result.evaluationRows()[i]])));
         }
-        return new AssistantModel(assistant, Provenance.now(kind, hp, data, metrics), warmup);
+        // Nothing native to free: the weights are Java arrays.
+        return TrainedModel.of(provenance(data, metrics), AssistantScorer.SCHEMA, warmup,
+                directory -> AssistantFiles.write(assistant, directory));
     }
 
     private KnowledgeBase knowledgeBase(Dataset data, String[] intents) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,13 +18,17 @@ import io.merx.api.Scorer;
 import io.merx.api.Trainer;
 import io.merx.compute.ComputeBackend;
 import io.merx.corenlp.TextAnalyzer;
+import io.merx.sdk.kind.BaseKind;
+import io.merx.sdk.kind.KindVersion;
 
 /**
- * The {@code nlp.customer-service} kind. It starts once both ND4J (for training with DL4J) and the shared CoreNLP
- * pipeline (for sentiment and entities at scoring time) are ready; all its models share that one pipeline.
+ * The {@code nlp.customer-service} kind. It starts once both ND4J (for training with DL4J; the compute reference
+ * is only that gate) and the shared CoreNLP pipeline (for sentiment and entities at scoring time) are ready; all
+ * its models share that one pipeline.
  */
-@Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + NlpKind.NAME)
-public final class NlpKind implements ModelKind {
+@Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + NlpKind.NAME,
+        reference = @Reference(name = "compute", service = ComputeBackend.class))
+public final class NlpKind extends BaseKind {
 
     public static final String NAME = "nlp.customer-service";
 
@@ -49,41 +52,19 @@ public final class NlpKind implements ModelKind {
             ParameterSpec.text("orderIdPattern", PatternEntities.DEFAULT_ORDER_PATTERN, "regular expression of the shop's order numbers; the first non-empty group is the value"),
             ParameterSpec.integer("seed", 42, 0, Long.MAX_VALUE, "seed of the split, initial weights and shuffling"));
 
-    private final String version;
     private final TextAnalyzer analyzer;
 
-    /** Declarative Services constructor: training needs ND4J, scoring the shared CoreNLP pipeline. */
+    /** Declarative Services constructor: scoring uses the shared CoreNLP pipeline. */
     @Activate
-    public NlpKind(BundleContext context, @Reference ComputeBackend compute, @Reference TextAnalyzer analyzer) {
-        Version v = context.getBundle().getVersion();
-        this.version = v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
-        this.analyzer = analyzer;
+    public NlpKind(BundleContext context, @Reference TextAnalyzer analyzer) {
+        this(KindVersion.of(context), analyzer);
     }
 
     /** For use outside OSGi (unit tests, benchmarks). */
     public NlpKind(String version, TextAnalyzer analyzer) {
-        this.version = version;
+        super(NAME, version, "Customer-service assistant: intent (DL4J, calibrated), CoreNLP sentiment and "
+                + "entities, answers, routing", PARAMETERS);
         this.analyzer = analyzer;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public String description() {
-        return "Customer-service assistant: intent (DL4J, calibrated), CoreNLP sentiment and entities, answers, routing";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,13 +17,17 @@ import io.merx.api.ParameterSpec;
 import io.merx.api.Scorer;
 import io.merx.api.Trainer;
 import io.merx.compute.ComputeBackend;
+import io.merx.sdk.kind.BaseKind;
+import io.merx.sdk.kind.KindVersion;
 
 /**
  * The {@code pricing.demand} kind: trains price elasticities from sales history and scores {@code elasticity},
- * {@code predict} and {@code optimize} requests. Its version follows the bundle version.
+ * {@code predict} and {@code optimize} requests. Its version follows the bundle version; it starts once ND4J
+ * is initialised (the estimator uses it), which is all the compute reference is for.
  */
-@Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + PricingKind.NAME)
-public final class PricingKind implements ModelKind {
+@Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + PricingKind.NAME,
+        reference = @Reference(name = "compute", service = ComputeBackend.class))
+public final class PricingKind extends BaseKind {
 
     public static final String NAME = "pricing.demand";
 
@@ -49,38 +52,17 @@ public final class PricingKind implements ModelKind {
                     + "drop them (their prices still count for substitutes) or reject the data"),
             ParameterSpec.real("holdout", 0.2, 0, 0.9, "share of the last periods held out to measure demand error"));
 
-    private final String version;
-
-    /** Declarative Services constructor: the estimator needs ND4J initialised, hence the compute reference. */
+    /** Declarative Services constructor. */
     @Activate
-    public PricingKind(BundleContext context, @Reference ComputeBackend compute) {
-        Version v = context.getBundle().getVersion();
-        this.version = v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
+    public PricingKind(BundleContext context) {
+        this(KindVersion.of(context));
     }
 
     /** For use outside OSGi (unit tests, benchmarks). */
     public PricingKind(String version) {
-        this.version = version;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public String description() {
-        return "Price elasticities (hierarchical log-log demand) and price optimisation under constraints (ND4J)";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
+        super(NAME, version,
+                "Price elasticities (hierarchical log-log demand) and price optimisation under constraints (ND4J)",
+                PARAMETERS);
     }
 
     @Override

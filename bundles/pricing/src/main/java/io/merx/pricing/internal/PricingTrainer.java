@@ -8,30 +8,21 @@ import java.util.Map;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
-import io.merx.api.Provenance;
+import io.merx.api.ModelKind;
 import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
-import io.merx.api.Trainer;
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
+import io.merx.sdk.kind.BaseTrainer;
 
 /**
  * Fits the demand model: first on all but the last {@code holdout} share of periods to measure out-of-sample
  * error, then on every period for the model that is kept. Deterministic: no randomness is involved.
  */
-final class PricingTrainer implements Trainer {
+final class PricingTrainer extends BaseTrainer {
 
-    private final PricingKind kind;
-    private final HyperParameters hp;
-
-    PricingTrainer(PricingKind kind, HyperParameters hp) {
-        this.kind = kind;
-        this.hp = hp;
-    }
-
-    @Override
-    public HyperParameters hyperParameters() {
-        return hp;
+    PricingTrainer(ModelKind kind, HyperParameters hp) {
+        super(kind, hp);
     }
 
     @Override
@@ -57,9 +48,7 @@ final class PricingTrainer implements Trainer {
                 metrics.put("holdoutRows", 0.0);
                 context.progress(0.5, "hold-out skipped: " + tooLittleEarlyData.getMessage());
             }
-            if (context.isCancelled()) {
-                throw new TrainingException("cancelled after the hold-out fit");
-            }
+            checkCancelled(context, "after the hold-out fit");
             context.progress(0.5, "hold-out " + metrics);
         }
         boolean[] all = new boolean[history.rows()];
@@ -67,7 +56,9 @@ final class PricingTrainer implements Trainer {
         DemandModel model = estimator.fit(all);
         metrics.putAll(summary(model, history));
         context.progress(1.0, "done: " + metrics);
-        return new PricingModel(model, Provenance.now(kind, hp, data, metrics), warmup(model));
+        // Only heap arrays: the estimator freed its ND4J buffers as it went, so closing frees nothing.
+        return TrainedModel.of(provenance(data, metrics), PricingScorer.SCHEMA, warmup(model),
+                directory -> PricingFiles.write(model, directory));
     }
 
     private static Map<String, Double> summary(DemandModel model, SalesHistory history) {

@@ -16,6 +16,7 @@ import io.merx.api.Dataset;
 import io.merx.api.ScoreRequest;
 import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
+import io.merx.api.TrainedModel;
 
 /** Bad sales histories are refused naming the column and row; what cannot be estimated is said, not guessed. */
 class BadInputTest {
@@ -61,7 +62,7 @@ class BadInputTest {
         Dataset withZero = Dataset.builder().strings("product", data.strings("product"))
                 .strings("category", data.strings("category")).numbers("period", data.numbers("period"))
                 .numbers("price", data.numbers("price")).numbers("units", units).build();
-        try (PricingModel model = Fixtures.train(withZero, Map.of())) {
+        try (TrainedModel model = Fixtures.train(withZero, Map.of())) {
             assertEquals(1.0, model.provenance().metrics().get("zeroUnitRowsDropped"));
         }
         IllegalArgumentException rejected = refused(withZero, Map.of("zeroUnits", "reject"));
@@ -118,9 +119,9 @@ class BadInputTest {
             price[i] = i < 16 ? (i % 2 == 0 ? 2 : 3) : (i % 2 == 0 ? 2 + 0.1 * i : 3 - 0.05 * i);
             units[i] = Math.round(100 * Math.pow(price[i], -2));
         }
-        try (PricingModel model = Fixtures.train(history(price, units), Map.of())) {
+        try (TrainedModel model = Fixtures.train(history(price, units), Map.of())) {
             assertEquals(0.0, model.provenance().metrics().get("holdoutRows"));
-            assertEquals(2, model.demand().products().stream().filter(ProductDemand::estimable).count());
+            assertEquals(2, Fixtures.demand(model).products().stream().filter(ProductDemand::estimable).count());
         }
     }
 

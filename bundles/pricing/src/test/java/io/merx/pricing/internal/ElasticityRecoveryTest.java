@@ -16,8 +16,8 @@ class ElasticityRecoveryTest {
     @Test
     void intervalsCoverTheTrueElasticitiesAcrossProducts() throws Exception {
         MarketSimulator market = MarketSimulator.create(40, 4, 104, 11);
-        DemandModel pooled = Fixtures.train(market.history(), Map.of("holdout", 0)).demand();
-        DemandModel plain = Fixtures.train(market.history(), Map.of("holdout", 0, "shrinkage", "none")).demand();
+        DemandModel pooled = Fixtures.demand(market.history(), Map.of("holdout", 0));
+        DemandModel plain = Fixtures.demand(market.history(), Map.of("holdout", 0, "shrinkage", "none"));
         Recovery own = new Recovery();
         Recovery cross = new Recovery();
         double thinPooledError = 0;

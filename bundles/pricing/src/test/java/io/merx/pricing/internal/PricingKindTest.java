@@ -17,6 +17,7 @@ import io.merx.api.ModelLoadException;
 import io.merx.api.ScoreRequest;
 import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
+import io.merx.api.TrainedModel;
 
 class PricingKindTest {
 
@@ -53,11 +54,11 @@ class PricingKindTest {
     @Test
     void savedModelLoadsWithTheSameCoefficients() throws Exception {
         MarketSimulator market = MarketSimulator.create(3, 3, 40, 8);
-        try (PricingModel model = Fixtures.train(market.history(), Map.of())) {
+        try (TrainedModel model = Fixtures.train(market.history(), Map.of())) {
             model.save(dir);
             DemandModel loaded = PricingFiles.read(dir);
             for (int i = 0; i < loaded.size(); i++) {
-                ProductDemand a = model.demand().product(i);
+                ProductDemand a = Fixtures.demand(model).product(i);
                 ProductDemand b = loaded.product(i);
                 assertEquals(a.name(), b.name());
                 for (int k = 0; k < a.terms(); k++) {
@@ -80,16 +81,16 @@ class PricingKindTest {
                 .strings("category", numeric.strings("category")).strings("period", iso)
                 .numbers("price", numeric.numbers("price")).numbers("units", numeric.numbers("units"))
                 .numbers("promo", numeric.numbers("promo")).build();
-        try (PricingModel a = Fixtures.train(numeric, Map.of()); PricingModel b = Fixtures.train(text, Map.of())) {
+        try (TrainedModel a = Fixtures.train(numeric, Map.of()); TrainedModel b = Fixtures.train(text, Map.of())) {
             assertEquals(a.provenance().metrics(), b.provenance().metrics());
-            double own = a.demand().product(0).beta()[ProductDemand.OWN];
-            assertEquals(own, b.demand().product(0).beta()[ProductDemand.OWN], 1e-12);
+            double own = Fixtures.demand(a).product(0).beta()[ProductDemand.OWN];
+            assertEquals(own, Fixtures.demand(b).product(0).beta()[ProductDemand.OWN], 1e-12);
         }
     }
 
     @Test
     void corruptFilesGiveALoadError() throws Exception {
-        try (PricingModel model = Fixtures.train(MarketSimulator.create(2, 3, 30, 9).history(), Map.of())) {
+        try (TrainedModel model = Fixtures.train(MarketSimulator.create(2, 3, 30, 9).history(), Map.of())) {
             model.save(dir);
         }
         Files.write(dir.resolve(PricingFiles.COEFFICIENTS), new byte[] {1, 2, 3});
@@ -101,7 +102,7 @@ class PricingKindTest {
 
     @Test
     void holdoutMetricsMeasureOutOfSampleError() throws Exception {
-        try (PricingModel model = Fixtures.train(MarketSimulator.create(4, 3, 60, 10).history(), Map.of())) {
+        try (TrainedModel model = Fixtures.train(MarketSimulator.create(4, 3, 60, 10).history(), Map.of())) {
             Map<String, Double> metrics = model.provenance().metrics();
             // the simulator's noise is 0.2 on the log scale; estimation error adds a little
             assertTrue(metrics.get("holdoutRmseLogUnits") > 0.15 && metrics.get("holdoutRmseLogUnits") < 0.3,

@@ -9,32 +9,24 @@ import java.util.Map;
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
-import io.merx.api.Provenance;
 import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
-import io.merx.api.Trainer;
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
+import io.merx.sdk.kind.BaseTrainer;
 
 /**
- * Trains either kind: reads and aggregates the interactions, evaluates a model trained on the split's training
- * part (and, for ALS, the popularity baseline on the same split), then fits the final model on all data.
+ * Trains either kind: reads and aggregates the interactions, evaluates a model learned on the split's training
+ * part (and, when the learner has factors, the popularity baseline on the same split), then learns the final
+ * model on all data. The kind's {@link Learner} is the only difference between ALS and popularity.
  */
-final class RecommendationTrainer implements Trainer {
+final class RecommendationTrainer extends BaseTrainer {
 
-    private final ModelKind kind;
-    private final HyperParameters hp;
-    private final boolean als;
+    private final Learner learner;
 
-    RecommendationTrainer(ModelKind kind, HyperParameters hp, boolean als) {
-        this.kind = kind;
-        this.hp = hp;
-        this.als = als;
-    }
-
-    @Override
-    public HyperParameters hyperParameters() {
-        return hp;
+    RecommendationTrainer(ModelKind kind, HyperParameters hp, Learner learner) {
+        super(kind, hp);
+        this.learner = learner;
     }
 
     @Override
@@ -42,23 +34,17 @@ final class RecommendationTrainer implements Trainer {
         Interactions all = Interactions.from(data, Columns.of(hp));
         context.progress(0.02, String.format(Locale.ROOT, "read %d rows: %d users, %d items, %d distinct pairs",
                 all.inputRows(), all.userCount(), all.itemCount(), all.size()));
-        AlsConfig config = als ? AlsConfig.of(hp) : null;
         Map<String, Double> metrics = new LinkedHashMap<>();
         String splitMode = hp.getString("split");
         Interactions finalData = all;
         Factors finalFactors = null;
-        double finalLoss = Double.NaN;
+        boolean fitted = false;
         if (!Split.NONE.equals(splitMode)) {
             Split split = Split.of(all, splitMode, hp.getDouble("testFraction"));
-            Factors evalFactors = null;
-            if (als) {
-                ImplicitAls evalAls = new ImplicitAls(config);
-                evalFactors = evalAls.fit(split.train(), new Stage(context, 0.05, 0.45, "evaluation model: "));
-                finalLoss = evalAls.lastLoss();
-            }
+            Factors evalFactors = learner.fit(split.train(), new Stage(context, 0.05, 0.45, "evaluation model: "));
             int k = hp.getInt("evalK");
             metrics.putAll(Evaluator.evaluate(split, evalFactors, k, hp.getInt("evalUsers"), hp.getLong("seed"), ""));
-            if (als) {
+            if (evalFactors != null) {
                 metrics.putAll(Evaluator.evaluate(split, null, k, hp.getInt("evalUsers"), hp.getLong("seed"),
                         "popularity."));
             }
@@ -66,30 +52,27 @@ final class RecommendationTrainer implements Trainer {
             if (!hp.getBoolean("refit")) {
                 finalData = split.train();
                 finalFactors = evalFactors;
+                fitted = true;
             }
         }
-        if (als && (finalFactors == null)) {
-            ImplicitAls finalAls = new ImplicitAls(config);
-            finalFactors = finalAls.fit(finalData, new Stage(context, 0.5, 0.95, "final model: "));
-            finalLoss = finalAls.lastLoss();
+        if (!fitted) {
+            finalFactors = learner.fit(finalData, new Stage(context, 0.5, 0.95, "final model: "));
         }
         if (finalFactors != null) {
             String bad = finalFactors.firstNonFinite();
             if (bad != null) {
                 throw new TrainingException("ALS produced a non-finite " + bad + "; raise regularisation");
             }
-            metrics.put("trainingLoss", finalLoss);
+            metrics.put("trainingLoss", learner.lastLoss());
         }
         metrics.put("users", (double) finalData.userCount());
         metrics.put("items", (double) finalData.itemCount());
         metrics.put("interactions", (double) finalData.size());
-        ModelData model = als
-                ? ModelData.of(finalData, finalFactors, config.alpha(), config.regularisation(),
-                        config.scaleRegularisation())
-                : ModelData.of(finalData, null, 0, 0, false);
+        ModelData model = learner.model(finalData, finalFactors);
         context.progress(1.0, "done: " + metrics);
-        return new RecommendationModel(kind.name(), model, Provenance.now(kind, hp, data, metrics),
-                warmup(finalData));
+        // Holds no native memory: factors live on the heap (see Ranker).
+        return TrainedModel.of(provenance(data, metrics), RecommendRequest.SCHEMA, warmup(finalData),
+                directory -> ModelFiles.write(model, kind.name(), directory));
     }
 
     /** Requests that exercise every path of the scorer: known user, fold-in, unknown user, similar, score. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,13 +17,17 @@ import io.merx.api.ParameterSpec;
 import io.merx.api.Scorer;
 import io.merx.api.Trainer;
 import io.merx.compute.ComputeBackend;
+import io.merx.sdk.kind.BaseKind;
+import io.merx.sdk.kind.KindVersion;
 
 /**
  * The {@code example.linear} kind. Its version follows the bundle version, so updating the bundle to 1.1.0
- * publishes kind 1.1.0 and the runtime reloads existing models with the new code.
+ * publishes kind 1.1.0 and the runtime reloads existing models with the new code. It starts once ND4J is
+ * initialised: the compute reference is only that gate.
  */
-@Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + LinearKind.NAME)
-public final class LinearKind implements ModelKind {
+@Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + LinearKind.NAME,
+        reference = @Reference(name = "compute", service = ComputeBackend.class))
+public final class LinearKind extends BaseKind {
 
     public static final String NAME = "example.linear";
 
@@ -38,38 +41,15 @@ public final class LinearKind implements ModelKind {
             ParameterSpec.real("holdout", 0.2, 0, 0.9, "fraction of rows held out to compute metrics"),
             ParameterSpec.integer("seed", 42, 0, Long.MAX_VALUE, "seed of the hold-out split"));
 
-    private final String version;
-
-    /** Declarative Services constructor: needs ND4J initialised, hence the compute reference. */
+    /** Declarative Services constructor. */
     @Activate
-    public LinearKind(BundleContext context, @Reference ComputeBackend compute) {
-        Version v = context.getBundle().getVersion();
-        this.version = v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
+    public LinearKind(BundleContext context) {
+        this(KindVersion.of(context));
     }
 
     /** For use outside OSGi (unit tests, benchmarks). */
     public LinearKind(String version) {
-        this.version = version;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public String description() {
-        return "Linear/logistic regression on numeric columns (ND4J)";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
+        super(NAME, version, "Linear/logistic regression on numeric columns (ND4J)", PARAMETERS);
     }
 
     @Override

@@ -14,27 +14,18 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
-import io.merx.api.Provenance;
+import io.merx.api.ModelKind;
 import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
-import io.merx.api.Trainer;
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
+import io.merx.sdk.kind.BaseTrainer;
 
 /** Fits {@link LinearParameters}: ridge regression in closed form, or logistic regression by gradient descent. */
-final class LinearTrainer implements Trainer {
+final class LinearTrainer extends BaseTrainer {
 
-    private final LinearKind kind;
-    private final HyperParameters hp;
-
-    LinearTrainer(LinearKind kind, HyperParameters hp) {
-        this.kind = kind;
-        this.hp = hp;
-    }
-
-    @Override
-    public HyperParameters hyperParameters() {
-        return hp;
+    LinearTrainer(ModelKind kind, HyperParameters hp) {
+        super(kind, hp);
     }
 
     @Override
@@ -112,8 +103,9 @@ final class LinearTrainer implements Trainer {
                 }
                 warmup.add(ScoreRequest.of(inputs));
             }
-            Provenance provenance = Provenance.now(kind, hp, data, metrics);
-            return new LinearModel(params, provenance, warmup);
+            // The parameters hold ND4J memory: closing the trained model frees it.
+            return TrainedModel.of(provenance(data, metrics), LinearScorer.schema(params), warmup,
+                    directory -> LinearModelFiles.write(params, directory), params::close);
         }
     }
 
@@ -137,9 +129,7 @@ final class LinearTrainer implements Trainer {
         INDArray w = Nd4j.zeros(DataType.DOUBLE, z.columns(), 1);
         double b = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            if (context.isCancelled()) {
-                throw new TrainingException("cancelled at epoch " + epoch);
-            }
+            checkCancelled(context, "at epoch " + epoch);
             INDArray p = Transforms.sigmoid(z.mmul(w).addi(b), false);
             INDArray error = p.subi(y);
             INDArray gradient = z.transpose().mmul(error).divi(n).addi(w.mul(l2));

@@ -30,16 +30,18 @@ class LinearKindTest {
     }
 
     @Test
-    void regressionRecoversTheDemoCoefficients() throws Exception {
-        try (TrainedModel model = train(DemoData.houses(2_000, 1), Map.of());
-                Scorer scorer = new LinearScorer(((LinearModel) model).parameters())) {
+    void regressionRecoversTheDemoCoefficients(@TempDir Path dir) throws Exception {
+        try (TrainedModel model = train(DemoData.houses(2_000, 1), Map.of())) {
+            assertTrue(model.provenance().metrics().get("r2") > 0.9, model.provenance().metrics().toString());
+            assertEquals(2_000, model.provenance().dataRows());
+            model.save(dir);
+        }
+        try (Scorer scorer = kind.load(dir)) {
             double base = scorer.score(ScoreRequest.of(Map.of("sqm", 100, "rooms", 3, "age", 10))).number("prediction");
             double bigger = scorer.score(ScoreRequest.of(Map.of("sqm", 101, "rooms", 3, "age", 10))).number("prediction");
             double older = scorer.score(ScoreRequest.of(Map.of("sqm", 100, "rooms", 3, "age", 11))).number("prediction");
             assertEquals(DemoData.PER_SQM, bigger - base, 0.1);
             assertEquals(DemoData.PER_YEAR, older - base, 0.1);
-            assertTrue(model.provenance().metrics().get("r2") > 0.9, model.provenance().metrics().toString());
-            assertEquals(2_000, model.provenance().dataRows());
         }
     }
 
@@ -47,9 +49,12 @@ class LinearKindTest {
     void savedModelLoadsAndScoresIdentically(@TempDir Path dir) throws Exception {
         List<ScoreRequest> requests = List.of(ScoreRequest.of(Map.of("sqm", 55.5, "rooms", 2, "age", 40)),
                 ScoreRequest.of(Map.of("sqm", 180, "rooms", 6, "age", 1)));
+        Path first = Files.createDirectory(dir.resolve("first"));
+        Path second = Files.createDirectory(dir.resolve("second"));
         try (TrainedModel model = train(DemoData.houses(500, 2), Map.of("seed", 3))) {
-            model.save(dir);
-            try (Scorer fresh = new LinearScorer(((LinearModel) model).parameters()); Scorer loaded = kind.load(dir)) {
+            model.save(first);
+            model.save(second);
+            try (Scorer fresh = kind.load(first); Scorer loaded = kind.load(second)) {
                 for (int i = 0; i < requests.size(); i++) {
                     assertEquals(fresh.score(requests.get(i)).number("prediction"),
                             loaded.scoreBatch(requests).get(i).number("prediction"), 1e-9);
