@@ -63,7 +63,7 @@ public final class HyperParameters {
                     throw bad(spec, raw, "an integer");
                 }
                 if (value < spec.min() || value > spec.max()) {
-                    throw bad(spec, raw, "an integer between " + (long) spec.min() + " and " + (long) spec.max());
+                    throw bad(spec, raw, spec.expected());
                 }
                 return value;
             }
@@ -81,7 +81,7 @@ public final class HyperParameters {
                     throw bad(spec, raw, "a number");
                 }
                 if (!Double.isFinite(value) || value < spec.min() || value > spec.max()) {
-                    throw bad(spec, raw, "a number between " + spec.min() + " and " + spec.max());
+                    throw bad(spec, raw, spec.expected());
                 }
                 return value;
             }
@@ -98,7 +98,7 @@ public final class HyperParameters {
                 if (raw instanceof String s && spec.choices().contains(s)) {
                     return s;
                 }
-                throw bad(spec, raw, "one of " + spec.choices());
+                throw bad(spec, raw, spec.expected());
             }
             default -> {
                 if (raw instanceof String s) {
