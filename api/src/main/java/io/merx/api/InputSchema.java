@@ -75,20 +75,16 @@ public record InputSchema(List<FieldSpec> fields, boolean allowUnknown) {
         switch (field.type()) {
             case NUMBER -> checkRange(field, name, Values.toDouble(name, value));
             case INTEGER -> checkRange(field, name, Values.toLong(name, value));
-            case STRING -> checkLength(field, Values.toText(name, value).length());
+            case STRING -> checkSize(field, Values.toText(name, value).length(), "characters");
             case BOOLEAN -> Values.toBoolean(name, value);
             case VECTOR -> {
                 double[] vector = Values.toVector(name, value);
-                if (field.size() > 0 && vector.length != field.size()) {
-                    throw new IllegalArgumentException("field '" + name + "' must have " + field.size()
-                            + " elements, got " + vector.length);
-                }
-                checkLength(field, vector.length);
+                checkSize(field, vector.length, "elements");
                 for (int i = 0; i < vector.length; i++) {
                     checkRange(field, name + "[" + i + "]", vector[i]);
                 }
             }
-            case STRING_LIST -> checkLength(field, Values.toTextList(name, value).size());
+            case STRING_LIST -> checkSize(field, Values.toTextList(name, value).size(), "elements");
             case OBJECT -> {
                 if (!(value instanceof Map<?, ?>)) {
                     throw new IllegalArgumentException(
@@ -105,10 +101,23 @@ public record InputSchema(List<FieldSpec> fields, boolean allowUnknown) {
         }
     }
 
-    private static void checkLength(FieldSpec field, int length) {
-        if (field.size() < 0 && length > -field.size()) {
-            throw new IllegalArgumentException("field '" + field.name() + "' is too long: " + length
-                    + " > " + -field.size());
+    private static void checkSize(FieldSpec field, int size, String unit) {
+        int limit = field.sizeLimit();
+        switch (field.sizeRule()) {
+            case EXACTLY -> {
+                if (size != limit) {
+                    throw new IllegalArgumentException(
+                            "field '" + field.name() + "' must have " + limit + " " + unit + ", got " + size);
+                }
+            }
+            case AT_MOST -> {
+                if (size > limit) {
+                    throw new IllegalArgumentException(
+                            "field '" + field.name() + "' is too long: " + size + " > " + limit);
+                }
+            }
+            case NONE -> {
+            }
         }
     }
 }

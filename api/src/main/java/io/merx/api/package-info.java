@@ -11,7 +11,7 @@
  * plain Java records, maps and arrays, so they map one-to-one to JSON. Plugins use ND4J/DL4J inside.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.merx.api;
 
 import org.osgi.annotation.bundle.Export;
