@@ -142,6 +142,8 @@ final class Views {
         json.put("model", job.model());
         json.put("kind", job.kind());
         json.put("state", lower(job.state()));
+        json.put("startedAt", job.startedAt().map(Object::toString).orElse(null));
+        json.put("finishedAt", job.finishedAt().map(Object::toString).orElse(null));
         json.put("progress", Double.isFinite(job.progress()) ? job.progress() : 0.0);
         json.put("message", job.message());
         json.put("resultVersion", job.resultVersion().orElse(null));
