@@ -47,7 +47,7 @@ public record ScoreResult(Map<String, Object> outputs) {
         /**
          * Adds a number.
          *
-         * @throws IllegalArgumentException naming the output when the value is NaN or infinite
+         * @throws NonFiniteOutputException naming the output when the value is NaN or infinite
          */
         public Builder put(String name, double value) {
             checkFinite(Objects.requireNonNull(name, "name"), value);
@@ -58,7 +58,7 @@ public record ScoreResult(Map<String, Object> outputs) {
         /**
          * Adds a JSON-shaped value: a number, string, boolean, array, list or map of these.
          *
-         * @throws IllegalArgumentException naming the output (and the element within it) when a number in it is
+         * @throws NonFiniteOutputException naming the output (and the element within it) when a number in it is
          *         NaN or infinite
          */
         public Builder put(String name, Object value) {
@@ -100,7 +100,7 @@ public record ScoreResult(Map<String, Object> outputs) {
 
         private static void checkFinite(String path, double value) {
             if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("output '" + path + "' must be a finite number, got " + value);
+                throw new NonFiniteOutputException(path, value);
             }
         }
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ScoreResultTest {
 
     private static String refusal(Runnable put) {
-        return assertThrows(IllegalArgumentException.class, put::run).getMessage();
+        // an IllegalArgumentException for the scorer, of its own type so the runtime can tell it from bad input
+        return assertThrows(NonFiniteOutputException.class, put::run).getMessage();
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
 import io.merx.api.ModelLoadException;
+import io.merx.api.NonFiniteOutputException;
 import io.merx.api.ScoreRequest;
 import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
@@ -298,6 +299,9 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
                     : scorer.scoreBatch(requests);
             failed = false;
             return results;
+        } catch (NonFiniteOutputException e) {
+            // the scorer's bug, not the caller's input: a scoring failure, never a "bad request"
+            throw new ScoringException(e.getMessage(), e);
         } finally {
             long nanos = (System.nanoTime() - start) / requests.size();
             for (int i = 0; i < requests.size(); i++) {
