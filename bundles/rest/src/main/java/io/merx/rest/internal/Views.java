@@ -124,6 +124,13 @@ final class Views {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("fields", fields);
         json.put("allowUnknown", schema.allowUnknown());
+        if (!schema.variants().isEmpty()) {
+            List<Object> variants = new ArrayList<>();
+            for (InputSchema.Variant v : schema.variants()) {
+                variants.add(Map.of("field", v.field(), "value", v.value(), "required", v.required()));
+            }
+            json.put("variants", variants);
+        }
         return json;
     }
 
