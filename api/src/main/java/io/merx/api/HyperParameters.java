@@ -114,22 +114,48 @@ public final class HyperParameters {
                 "hyper-parameter '" + spec.name() + "' must be " + expected + ", got '" + raw + "'");
     }
 
+    /**
+     * An integer parameter as an {@code int}.
+     *
+     * @throws IllegalArgumentException when no parameter has this name
+     * @throws ArithmeticException when the value does not fit an {@code int}
+     */
     public int getInt(String name) {
         return Math.toIntExact(getLong(name));
     }
 
+    /**
+     * An integer parameter.
+     *
+     * @throws IllegalArgumentException when no parameter has this name
+     */
     public long getLong(String name) {
         return ((Number) get(name)).longValue();
     }
 
+    /**
+     * A real (or integer) parameter.
+     *
+     * @throws IllegalArgumentException when no parameter has this name
+     */
     public double getDouble(String name) {
         return ((Number) get(name)).doubleValue();
     }
 
+    /**
+     * A boolean parameter.
+     *
+     * @throws IllegalArgumentException when no parameter has this name
+     */
     public boolean getBoolean(String name) {
         return (Boolean) get(name);
     }
 
+    /**
+     * A string or choice parameter.
+     *
+     * @throws IllegalArgumentException when no parameter has this name
+     */
     public String getString(String name) {
         return (String) get(name);
     }

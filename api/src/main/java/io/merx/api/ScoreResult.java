@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record ScoreResult(Map<String, Object> outputs) {
 
+    /** Copies the outputs, keeping their order; use {@link #builder()} to have numbers checked. */
     public ScoreResult {
         Objects.requireNonNull(outputs, "outputs");
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
