@@ -215,12 +215,13 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     // ---- scoring
 
     @Override
-    public ScoreResponse score(String model, ScoreRequest request) throws ScoringException {
+    public ScoreResponse score(String model, ScoreRequest request) throws ScoringException, ModelNotFoundException {
         return score(model, LIVE, request);
     }
 
     @Override
-    public ScoreResponse score(String model, String aliasOrVersion, ScoreRequest request) throws ScoringException {
+    public ScoreResponse score(String model, String aliasOrVersion, ScoreRequest request)
+            throws ScoringException, ModelNotFoundException {
         Routed routed = acquire(model, aliasOrVersion, request.key());
         ScoreResult result = scoreWith(routed.handle(), List.of(request)).get(0);
         String candidate = routed.record().shadow();
@@ -233,7 +234,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
 
     @Override
     public List<ScoreResponse> scoreBatch(String model, String aliasOrVersion, List<ScoreRequest> requests)
-            throws ScoringException {
+            throws ScoringException, ModelNotFoundException {
         if (requests.isEmpty()) {
             return List.of();
         }
@@ -255,7 +256,8 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
      * when the registry has not moved on meanwhile; otherwise the route is resolved again, so a request that
      * raced with a switch never revives the version just retired.
      */
-    private Routed acquire(String model, String aliasOrVersion, String key) throws ScoringException {
+    private Routed acquire(String model, String aliasOrVersion, String key)
+            throws ScoringException, ModelNotFoundException {
         while (true) {
             ModelRecord record = catalog.record(model);
             String[] route = route(record, aliasOrVersion, key);
@@ -271,7 +273,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
 
     /** {version, route name} for a request. */
     private static String[] route(ModelRecord record, String aliasOrVersion, String key)
-            throws ScoringException {
+            throws ScoringException, ModelNotFoundException {
         if (LIVE.equals(aliasOrVersion) && record.live() == null) {
             throw new ModelUnavailableException(Catalog.noLive(record));
         }
