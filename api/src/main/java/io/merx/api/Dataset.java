@@ -36,6 +36,7 @@ public final class Dataset {
         this.rowCount = rowCount;
     }
 
+    /** Starts a data set; add columns of equal length, then {@link Builder#build()}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -45,14 +46,21 @@ public final class Dataset {
         return List.copyOf(columns.keySet());
     }
 
+    /** Number of rows, the same in every column. */
     public int rowCount() {
         return rowCount;
     }
 
+    /** Whether a column of this name exists. */
     public boolean hasColumn(String name) {
         return columns.containsKey(name);
     }
 
+    /**
+     * Whether the column holds numbers (rather than strings).
+     *
+     * @throws IllegalArgumentException naming the column when there is none of that name
+     */
     public boolean isNumeric(String name) {
         return column(name) instanceof double[];
     }
@@ -148,10 +156,12 @@ public final class Dataset {
         private Builder() {
         }
 
+        /** Adds a numeric column; the array is copied. */
         public Builder numbers(String name, double[] values) {
             return add(name, Objects.requireNonNull(values, name).clone());
         }
 
+        /** Adds a text column; the array is copied. */
         public Builder strings(String name, String[] values) {
             return add(name, Objects.requireNonNull(values, name).clone());
         }

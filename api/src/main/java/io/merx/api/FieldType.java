@@ -10,7 +10,7 @@ public enum FieldType {
     STRING,
     /** {@code true} or {@code false}. */
     BOOLEAN,
-    /** An array of finite numbers; {@link FieldSpec#size()} fixes its length when positive. */
+    /** An array of finite numbers; {@link FieldSpec#sizeRule()} may fix or cap its length. */
     VECTOR,
     /** An array of strings. */
     STRING_LIST,

@@ -63,7 +63,7 @@ public final class HyperParameters {
                     throw bad(spec, raw, "an integer");
                 }
                 if (value < spec.min() || value > spec.max()) {
-                    throw bad(spec, raw, "an integer between " + (long) spec.min() + " and " + (long) spec.max());
+                    throw bad(spec, raw, spec.expected());
                 }
                 return value;
             }
@@ -81,7 +81,7 @@ public final class HyperParameters {
                     throw bad(spec, raw, "a number");
                 }
                 if (!Double.isFinite(value) || value < spec.min() || value > spec.max()) {
-                    throw bad(spec, raw, "a number between " + spec.min() + " and " + spec.max());
+                    throw bad(spec, raw, spec.expected());
                 }
                 return value;
             }
@@ -98,7 +98,7 @@ public final class HyperParameters {
                 if (raw instanceof String s && spec.choices().contains(s)) {
                     return s;
                 }
-                throw bad(spec, raw, "one of " + spec.choices());
+                throw bad(spec, raw, spec.expected());
             }
             default -> {
                 if (raw instanceof String s) {
@@ -114,22 +114,48 @@ public final class HyperParameters {
                 "hyper-parameter '" + spec.name() + "' must be " + expected + ", got '" + raw + "'");
     }
 
+    /**
+     * An integer parameter as an {@code int}.
+     *
+     * @throws IllegalArgumentException when no parameter has this name
+     * @throws ArithmeticException when the value does not fit an {@code int}
+     */
     public int getInt(String name) {
         return Math.toIntExact(getLong(name));
     }
 
+    /**
+     * An integer parameter.
+     *
+     * @throws IllegalArgumentException when no parameter has this name
+     */
     public long getLong(String name) {
         return ((Number) get(name)).longValue();
     }
 
+    /**
+     * A real (or integer) parameter.
+     *
+     * @throws IllegalArgumentException when no parameter has this name
+     */
     public double getDouble(String name) {
         return ((Number) get(name)).doubleValue();
     }
 
+    /**
+     * A boolean parameter.
+     *
+     * @throws IllegalArgumentException when no parameter has this name
+     */
     public boolean getBoolean(String name) {
         return (Boolean) get(name);
     }
 
+    /**
+     * A string or choice parameter.
+     *
+     * @throws IllegalArgumentException when no parameter has this name
+     */
     public String getString(String name) {
         return (String) get(name);
     }

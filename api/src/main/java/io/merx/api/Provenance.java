@@ -31,6 +31,7 @@ public record Provenance(String kind, String kindVersion, Map<String, Object> hy
 
     private static final String MERX_VERSION = readMerxVersion();
 
+    /** Checks the required parts and copies the maps, keeping their order. */
     public Provenance {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(kindVersion, "kindVersion");

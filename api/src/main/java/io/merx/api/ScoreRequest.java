@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record ScoreRequest(String key, Map<String, Object> inputs) {
 
+    /** Copies the inputs, keeping their order. */
     public ScoreRequest {
         Objects.requireNonNull(inputs, "inputs");
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));

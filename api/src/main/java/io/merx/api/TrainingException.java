@@ -5,10 +5,21 @@ public class TrainingException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception whose message, written for users, says what went wrong with the training run.
+     *
+     * @param message what went wrong
+     */
     public TrainingException(String message) {
         super(message);
     }
 
+    /**
+     * An exception whose message, written for users, says what went wrong with the training run.
+     *
+     * @param message what went wrong
+     * @param cause the failure underneath, for the server log
+     */
     public TrainingException(String message, Throwable cause) {
         super(message, cause);
     }

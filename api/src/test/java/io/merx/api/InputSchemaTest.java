@@ -52,4 +52,56 @@ class InputSchemaTest {
         assertThrows(IllegalArgumentException.class, () -> InputSchema.of(
                 FieldSpec.required("a", FieldType.NUMBER, ""), FieldSpec.required("a", FieldType.STRING, "")));
     }
+
+    private final InputSchema pricing = new InputSchema(List.of(
+            FieldSpec.required("type", FieldType.STRING, "what to answer"),
+            FieldSpec.optional("product", FieldType.STRING, "elasticity: the product"),
+            FieldSpec.optional("prices", FieldType.OBJECT, "predict: price per product"),
+            FieldSpec.optional("costs", FieldType.OBJECT, "optimize: unit costs")), false)
+            .withVariant("type", "elasticity", "product")
+            .withVariant("type", "predict", "prices")
+            .withVariant("type", "optimize");
+
+    @Test
+    void aVariantRequiresItsFieldsWhenTheDiscriminatorPicksIt() {
+        assertDoesNotThrow(() -> pricing.validate(Map.of("type", "elasticity", "product", "p1")));
+        assertDoesNotThrow(() -> pricing.validate(Map.of("type", "optimize")));
+        assertDoesNotThrow(() -> pricing.validate(Map.of("type", "predict", "prices", Map.of("p1", 2.0),
+                "costs", Map.of())), "a field of another variant is accepted");
+        assertEquals("missing field 'product' (string), required when 'type' is 'elasticity'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> pricing.validate(Map.of("type", "elasticity", "prices", Map.of()))).getMessage());
+        assertEquals("missing field 'prices' (object), required when 'type' is 'predict'",
+                assertThrows(IllegalArgumentException.class, () -> pricing.validate(Map.of("type", "predict")))
+                        .getMessage());
+    }
+
+    @Test
+    void theDiscriminatorTakesOnlyTheVariantsValues() {
+        assertEquals("field 'type' must be one of [elasticity, predict, optimize], got 'forecast'",
+                assertThrows(IllegalArgumentException.class, () -> pricing.validate(Map.of("type", "forecast")))
+                        .getMessage());
+        assertEquals("missing required field 'type' (string)",
+                assertThrows(IllegalArgumentException.class, () -> pricing.validate(Map.of("product", "p1")))
+                        .getMessage());
+    }
+
+    @Test
+    void refusesVariantsThatCannotWork() {
+        InputSchema base = InputSchema.of(FieldSpec.required("type", FieldType.STRING, ""),
+                FieldSpec.optional("n", FieldType.NUMBER, ""));
+        assertEquals("variant 'a' of 'kind': no field 'kind' is declared",
+                assertThrows(IllegalArgumentException.class, () -> base.withVariant("kind", "a")).getMessage());
+        assertEquals("variant 'a' of 'n': field 'n' must be a string to pick a variant",
+                assertThrows(IllegalArgumentException.class, () -> base.withVariant("n", "a")).getMessage());
+        assertEquals("variant 'a' of 'type': no field 'm' is declared",
+                assertThrows(IllegalArgumentException.class, () -> base.withVariant("type", "a", "m")).getMessage());
+        assertEquals("variant 'a' of 'type' is declared twice", assertThrows(IllegalArgumentException.class,
+                () -> base.withVariant("type", "a").withVariant("type", "a")).getMessage());
+        assertEquals("variants are picked by one field; 'type' already picks them, not 'n'",
+                assertThrows(IllegalArgumentException.class, () -> InputSchema.of(
+                        FieldSpec.required("type", FieldType.STRING, ""),
+                        FieldSpec.optional("n", FieldType.STRING, "")).withVariant("type", "a").withVariant("n", "b"))
+                        .getMessage());
+    }
 }

@@ -73,6 +73,19 @@ public class RuntimeIT extends MerxTestSupport {
         assertTrue(score, score.contains("prediction"));
         String info = execute("model:info example-linear-demo");
         assertTrue(info, info.contains("r2"));
+        // scoring and management commands alike say the model is unknown (ModelNotFoundException, API 1.1)
+        assertUnknownModel("model:score nope '{\"sqm\": 100}'");
+        assertUnknownModel("model:info nope");
+        assertUnknownModel("model:rollback nope");
+    }
+
+    private void assertUnknownModel(String command) throws Exception {
+        try {
+            String printed = execute(command);
+            fail(command + " printed " + printed);
+        } catch (Exception e) {
+            assertTrue(command + ": " + e.getMessage(), e.getMessage().contains("no model 'nope'"));
+        }
     }
 
     @Test

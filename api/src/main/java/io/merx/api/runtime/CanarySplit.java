@@ -8,6 +8,11 @@ package io.merx.api.runtime;
  */
 public record CanarySplit(String version, double percent) {
 
+    /**
+     * Checks the share.
+     *
+     * @throws IllegalArgumentException when {@code percent} is not in (0, 100]
+     */
     public CanarySplit {
         if (!(percent > 0 && percent <= 100)) {
             throw new IllegalArgumentException("canary percent must be in (0, 100], got " + percent);

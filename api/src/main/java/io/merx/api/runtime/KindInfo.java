@@ -14,6 +14,7 @@ import io.merx.api.ParameterSpec;
  */
 public record KindInfo(String name, String version, String description, List<ParameterSpec> parameters) {
 
+    /** Copies the parameter specs. */
     public KindInfo {
         parameters = List.copyOf(parameters);
     }

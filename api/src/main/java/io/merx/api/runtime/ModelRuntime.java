@@ -36,8 +36,15 @@ public interface ModelRuntime {
     /** The alias requests go to when they name none. */
     String LIVE = "live";
 
-    /** Scores through the {@link #LIVE} alias, or the canary when the split picks it. */
-    ScoreResponse score(String model, ScoreRequest request) throws ScoringException;
+    /**
+     * Scores through the {@link #LIVE} alias, or the canary when the split picks it.
+     *
+     * @throws IllegalArgumentException naming the field when the request does not match the input schema
+     * @throws ModelNotFoundException when the model does not exist or has no live version
+     * @throws ModelUnavailableException when its kind is not installed, it FAILED or nothing is active
+     * @throws ScoringException when the scorer failed on a valid request
+     */
+    ScoreResponse score(String model, ScoreRequest request) throws ScoringException, ModelNotFoundException;
 
     /**
      * Scores through an alias or a pinned version.
@@ -45,15 +52,17 @@ public interface ModelRuntime {
      * @throws IllegalArgumentException naming the field when the request does not match the input schema
      * @throws ModelNotFoundException when the model, alias or version does not exist
      * @throws ModelUnavailableException when its kind is not installed, it FAILED or nothing is active
+     * @throws ScoringException when the scorer failed on a valid request
      */
-    ScoreResponse score(String model, String aliasOrVersion, ScoreRequest request) throws ScoringException;
+    ScoreResponse score(String model, String aliasOrVersion, ScoreRequest request)
+            throws ScoringException, ModelNotFoundException;
 
     /**
      * Scores several requests with one version in one call to the scorer. The first request's key picks the
      * canary side for all of them; batches are not copied to a shadow version.
      */
     List<ScoreResponse> scoreBatch(String model, String aliasOrVersion, List<ScoreRequest> requests)
-            throws ScoringException;
+            throws ScoringException, ModelNotFoundException;
 
     /**
      * Whether this runtime can take its traffic now, the Open Inference Protocol's server-ready: every version

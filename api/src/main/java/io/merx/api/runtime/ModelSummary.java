@@ -16,6 +16,7 @@ import java.util.Map;
 public record ModelSummary(String name, String kind, List<String> versions, Map<String, String> aliases,
         CanarySplit canary, String shadowVersion) {
 
+    /** Copies the versions and aliases. */
     public ModelSummary {
         versions = List.copyOf(versions);
         aliases = Map.copyOf(aliases);

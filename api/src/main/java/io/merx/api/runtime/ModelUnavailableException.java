@@ -11,6 +11,11 @@ public class ModelUnavailableException extends ScoringException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception whose message says why the model cannot serve and what to do.
+     *
+     * @param message the reason, e.g. {@code kind 'example.linear' is not installed}
+     */
     public ModelUnavailableException(String message) {
         super(message);
     }

@@ -27,6 +27,7 @@ public record ModelVersionInfo(String model, String version, String kind, String
         String failureReason, List<String> aliases, Instant createdAt, Provenance provenance,
         InputSchema inputSchema, long nativeMemoryBytes, VersionStats stats) {
 
+    /** Copies the aliases. */
     public ModelVersionInfo {
         aliases = List.copyOf(aliases);
     }

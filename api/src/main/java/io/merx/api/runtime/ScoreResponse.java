@@ -20,6 +20,7 @@ public record ScoreResponse(String model, String version, String route, ScoreRes
     /** Route of a request that the canary split sent to the canary version. */
     public static final String ROUTE_CANARY = "canary";
 
+    /** Checks that every part is present. */
     public ScoreResponse {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(version, "version");

@@ -25,6 +25,7 @@ import java.util.Objects;
 public record TrainingRequest(String model, String kind, Path dataset, Map<String, String> hyperParameters,
         boolean activate) {
 
+    /** Checks the required parts and copies the hyper-parameters. */
     public TrainingRequest {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(kind, "kind");
@@ -51,21 +52,25 @@ public record TrainingRequest(String model, String kind, Path dataset, Map<Strin
             this.dataset = dataset;
         }
 
+        /** Sets one hyper-parameter, as a string the way a shell user types it ({@code "0.01"}, {@code "true"}). */
         public Builder parameter(String name, String value) {
             hyperParameters.put(name, value);
             return this;
         }
 
+        /** Sets several hyper-parameters, as strings; later values replace earlier ones of the same name. */
         public Builder parameters(Map<String, String> values) {
             hyperParameters.putAll(values);
             return this;
         }
 
+        /** Whether the new version becomes {@link ModelRuntime#LIVE} once saved; false by default. */
         public Builder activate(boolean value) {
             activate = value;
             return this;
         }
 
+        /** The request; the runtime checks kind and hyper-parameters when it starts the job. */
         public TrainingRequest build() {
             return new TrainingRequest(model, kind, dataset, hyperParameters, activate);
         }

@@ -7,7 +7,7 @@
  * it maps one-to-one to JSON.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package io.merx.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

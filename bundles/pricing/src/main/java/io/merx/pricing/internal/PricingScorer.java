@@ -37,7 +37,11 @@ final class PricingScorer implements Scorer {
             FieldSpec.optional("competitorPrice", FieldType.OBJECT, "competitor price per product"),
             FieldSpec.optional("draws", FieldType.INTEGER, "optimize: simulation draws for intervals")
                     .withRange(100, 100_000),
-            FieldSpec.optional("seed", FieldType.INTEGER, "optimize: seed of the simulation")), false);
+            FieldSpec.optional("seed", FieldType.INTEGER, "optimize: seed of the simulation")), false)
+            .withVariant("type", "elasticity", "product")
+            .withVariant("type", "predict", "prices")
+            // products or a category: which one is the optimizer's to say (OptimizeRequest)
+            .withVariant("type", "optimize");
 
     private final DemandModel model;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -65,8 +69,7 @@ final class PricingScorer implements Scorer {
                 case "elasticity" -> ElasticityResponse.answer(model, request);
                 case "predict" -> PredictResponse.answer(model, request);
                 case "optimize" -> OptimizeResponse.answer(model, request);
-                default -> throw new IllegalArgumentException(
-                        "field 'type' must be elasticity, predict or optimize, got '" + type + "'");
+                default -> throw new IllegalStateException("the schema admitted type '" + type + "'");
             };
         } finally {
             lifecycle.readLock().unlock();

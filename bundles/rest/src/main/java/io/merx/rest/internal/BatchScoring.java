@@ -59,7 +59,7 @@ final class BatchScoring {
 
     /** Scores the batch, stopping between slices once the request is cancelled. */
     static List<ScoreResponse> score(ModelRuntime runtime, String model, String version, List<ScoreRequest> requests,
-            Cancellation cancellation) throws ScoringException {
+            Cancellation cancellation) throws ScoringException, ModelNotFoundException {
         List<ScoreResponse> responses = new ArrayList<>(requests.size());
         long start = System.nanoTime();
         responses.addAll(runtime.scoreBatch(model, version, requests.subList(0, 1)));

@@ -124,6 +124,13 @@ final class Views {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("fields", fields);
         json.put("allowUnknown", schema.allowUnknown());
+        if (!schema.variants().isEmpty()) {
+            List<Object> variants = new ArrayList<>();
+            for (InputSchema.Variant v : schema.variants()) {
+                variants.add(Map.of("field", v.field(), "value", v.value(), "required", v.required()));
+            }
+            json.put("variants", variants);
+        }
         return json;
     }
 
@@ -142,6 +149,8 @@ final class Views {
         json.put("model", job.model());
         json.put("kind", job.kind());
         json.put("state", lower(job.state()));
+        json.put("startedAt", job.startedAt().map(Object::toString).orElse(null));
+        json.put("finishedAt", job.finishedAt().map(Object::toString).orElse(null));
         json.put("progress", Double.isFinite(job.progress()) ? job.progress() : 0.0);
         json.put("message", job.message());
         json.put("resultVersion", job.resultVersion().orElse(null));

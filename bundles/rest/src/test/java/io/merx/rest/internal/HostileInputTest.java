@@ -139,6 +139,11 @@ class HostileInputTest {
     @Test
     void unknownModelsVersionsAndTraversal() throws Exception {
         rejected(404, server.post("/api/v1/models/nope/score", "scorer", "{\"inputs\": {}}"), "nope");
+        // scoring and management alike: ModelNotFoundException is no longer a ScoringException (API 1.1)
+        rejected(404, server.post("/api/v1/models/nope/score", "scorer",
+                "{\"instances\": [{\"x1\": 1, \"x2\": 1}, {\"x1\": 2, \"x2\": 1}]}"), "nope");
+        rejected(404, server.get("/api/v1/models/nope/versions/1", "viewer"), "nope");
+        rejected(404, server.post("/api/v1/models/nope/rollback", "operator", ""), "nope");
         rejected(404, server.post(SCORE + "?version=99", "scorer", "{\"inputs\": {\"x1\": 1, \"x2\": 1}}"), "99");
         rejected(404, server.post(SCORE + "?version=nosuchalias", "scorer", "{\"inputs\": {\"x1\": 1, \"x2\": 1}}"),
                 "nosuchalias");

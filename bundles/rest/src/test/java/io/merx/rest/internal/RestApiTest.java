@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -206,6 +207,8 @@ class RestApiTest {
         assertEquals("succeeded", done.get("state").asText(), done.toString());
         assertEquals(1.0, done.get("progress").asDouble(), 1e-9);
         assertEquals("1", done.get("resultVersion").asText());
+        Instant started = Instant.parse(done.get("startedAt").asText());
+        assertFalse(Instant.parse(done.get("finishedAt").asText()).isBefore(started), done.toString());
         assertEquals("1", expect(200, server.post("/api/v1/models/trained/score", "scorer", INPUTS))
                 .get("version").asText());
 
@@ -228,6 +231,7 @@ class RestApiTest {
                 "{\"kind\": \"test.house\", \"dataset\": \"train.csv\", \"parameters\": {\"epochs\": 100000,"
                         + " \"sleepMillis\": 5}}"));
         assertEquals("slow", slow.get("model").asText());
+        assertTrue(slow.get("finishedAt").isNull(), "a job just started has not finished: " + slow);
         expect(409, server.post("/api/v1/models/slow/train", "operator",
                 "{\"kind\": \"test.house\", \"dataset\": \"train.csv\"}"));
         expect(200, server.delete("/api/v1/models/slow/job", "operator"));

@@ -135,6 +135,15 @@ final class ManifestCodec {
             putBound(field, "max", f.max());
             field.put("size", f.size());
         }
+        if (!schema.variants().isEmpty()) {
+            ArrayNode variants = node.putArray("variants");
+            for (InputSchema.Variant v : schema.variants()) {
+                ObjectNode variant = variants.addObject();
+                variant.put("field", v.field());
+                variant.put("value", v.value());
+                v.required().forEach(variant.putArray("required")::add);
+            }
+        }
         return node;
     }
 
@@ -146,7 +155,13 @@ final class ManifestCodec {
                     bound(f, "min", Double.NEGATIVE_INFINITY), bound(f, "max", Double.POSITIVE_INFINITY),
                     f.path("size").asInt(0)));
         }
-        return new InputSchema(fields, node.path("allowUnknown").asBoolean(false));
+        List<InputSchema.Variant> variants = new ArrayList<>();
+        for (JsonNode v : node.path("variants")) {
+            List<String> required = new ArrayList<>();
+            v.path("required").forEach(name -> required.add(name.asText()));
+            variants.add(new InputSchema.Variant(text(v, "field"), text(v, "value"), required));
+        }
+        return new InputSchema(fields, node.path("allowUnknown").asBoolean(false), variants);
     }
 
     private static FieldType fieldType(String name) {

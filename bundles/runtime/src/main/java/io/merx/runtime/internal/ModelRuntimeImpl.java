@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
 import io.merx.api.ModelLoadException;
+import io.merx.api.NonFiniteOutputException;
 import io.merx.api.ScoreRequest;
 import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
@@ -214,12 +215,13 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     // ---- scoring
 
     @Override
-    public ScoreResponse score(String model, ScoreRequest request) throws ScoringException {
+    public ScoreResponse score(String model, ScoreRequest request) throws ScoringException, ModelNotFoundException {
         return score(model, LIVE, request);
     }
 
     @Override
-    public ScoreResponse score(String model, String aliasOrVersion, ScoreRequest request) throws ScoringException {
+    public ScoreResponse score(String model, String aliasOrVersion, ScoreRequest request)
+            throws ScoringException, ModelNotFoundException {
         Routed routed = acquire(model, aliasOrVersion, request.key());
         ScoreResult result = scoreWith(routed.handle(), List.of(request)).get(0);
         String candidate = routed.record().shadow();
@@ -232,7 +234,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
 
     @Override
     public List<ScoreResponse> scoreBatch(String model, String aliasOrVersion, List<ScoreRequest> requests)
-            throws ScoringException {
+            throws ScoringException, ModelNotFoundException {
         if (requests.isEmpty()) {
             return List.of();
         }
@@ -254,7 +256,8 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
      * when the registry has not moved on meanwhile; otherwise the route is resolved again, so a request that
      * raced with a switch never revives the version just retired.
      */
-    private Routed acquire(String model, String aliasOrVersion, String key) throws ScoringException {
+    private Routed acquire(String model, String aliasOrVersion, String key)
+            throws ScoringException, ModelNotFoundException {
         while (true) {
             ModelRecord record = catalog.record(model);
             String[] route = route(record, aliasOrVersion, key);
@@ -270,7 +273,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
 
     /** {version, route name} for a request. */
     private static String[] route(ModelRecord record, String aliasOrVersion, String key)
-            throws ScoringException {
+            throws ScoringException, ModelNotFoundException {
         if (LIVE.equals(aliasOrVersion) && record.live() == null) {
             throw new ModelUnavailableException(Catalog.noLive(record));
         }
@@ -298,6 +301,9 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
                     : scorer.scoreBatch(requests);
             failed = false;
             return results;
+        } catch (NonFiniteOutputException e) {
+            // the scorer's bug, not the caller's input: a scoring failure, never a "bad request"
+            throw new ScoringException(e.getMessage(), e);
         } finally {
             long nanos = (System.nanoTime() - start) / requests.size();
             for (int i = 0; i < requests.size(); i++) {

@@ -1,6 +1,7 @@
 package io.merx.runtime.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,8 @@ final class TrainingJobImpl implements TrainingJob, Runnable {
     private volatile String message = "queued";
     private volatile String resultVersion;
     private volatile boolean cancelled;
+    private volatile Instant startedAt;
+    private volatile Instant finishedAt;
 
     TrainingJobImpl(long id, TrainingRequest request, ModelKind kind, HyperParameters hyperParameters, Saver saver) {
         this.id = id;
@@ -60,6 +63,7 @@ final class TrainingJobImpl implements TrainingJob, Runnable {
                 finish(JobState.CANCELLED, "cancelled before it started");
                 return;
             }
+            startedAt = Instant.now();
             state = JobState.RUNNING;
             report(0, "reading " + request.dataset().getFileName());
             Dataset data = DatasetReader.read(request.dataset());
@@ -108,6 +112,8 @@ final class TrainingJobImpl implements TrainingJob, Runnable {
             progress = 1;
         }
         message = text;
+        // set before the state, so whoever sees a finished state also sees when it finished
+        finishedAt = Instant.now();
         state = finalState;
         LOG.info("Training job {} for {} {}: {}", id, request.model(), finalState, text);
         done.countDown();
@@ -131,6 +137,16 @@ final class TrainingJobImpl implements TrainingJob, Runnable {
     @Override
     public JobState state() {
         return state;
+    }
+
+    @Override
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    @Override
+    public Optional<Instant> finishedAt() {
+        return Optional.ofNullable(finishedAt);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.merx.api.ModelLoadException;
+import io.merx.api.ScoringException;
 import io.merx.api.runtime.ModelNotFoundException;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelUnavailableException;
@@ -73,6 +74,14 @@ class ServingTest {
         assertThrows(ModelNotFoundException.class, () -> fx.runtime.score("nope", Fixture.request(null, 0, 0)));
         assertThrows(ModelNotFoundException.class,
                 () -> fx.runtime.score("price", "staging", Fixture.request(null, 0, 0)));
+    }
+
+    @Test
+    void aScorerThatWouldAnswerInfinityFailsAsScoringNotAsBadInput() throws Exception {
+        fx.runtime.activate("price", fx.train("price", 3));
+        ScoringException e = assertThrows(ScoringException.class,
+                () -> fx.runtime.score("price", Fixture.request(null, 1e308, -1e308)));
+        assertTrue(e.getMessage().contains("output 'score' must be a finite number"), e.getMessage());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.merx.api.FieldSpec;
+import io.merx.api.FieldType;
+import io.merx.api.InputSchema;
 import io.merx.api.runtime.ModelUnavailableException;
 import io.merx.api.runtime.ModelVersionInfo;
 import io.merx.api.runtime.VersionState;
@@ -32,6 +36,21 @@ class StoreAndRegistryTest {
     @AfterEach
     void tearDown() {
         fx.close();
+    }
+
+    @Test
+    void manifestKeepsTheSchemasVariants() throws Exception {
+        fx.train("price", 3);
+        ArtifactManifest stored = ManifestCodec.read(Files.readAllBytes(dir.resolve("store/price/1/manifest.json")));
+        InputSchema schema = new InputSchema(List.of(FieldSpec.required("type", FieldType.STRING, "what"),
+                FieldSpec.optional("product", FieldType.STRING, "which")), false)
+                .withVariant("type", "elasticity", "product").withVariant("type", "optimize");
+        ArtifactManifest withVariants = new ArtifactManifest(stored.name(), stored.version(), stored.kind(),
+                stored.kindRange(), stored.createdAt(), stored.provenance(), schema, stored.warmup(), stored.files());
+
+        assertEquals(schema, ManifestCodec.read(ManifestCodec.write(withVariants)).inputSchema());
+        assertEquals(stored.inputSchema(), ManifestCodec.read(ManifestCodec.write(stored)).inputSchema(),
+                "a schema without variants reads back as before");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package io.merx.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,8 @@ class TrainingJobTest {
             seen.add(job.progress());
         }
         assertEquals(JobState.RUNNING, job.state());
+        assertTrue(job.startedAt().isPresent(), "a running job says when it started");
+        assertTrue(job.finishedAt().isEmpty(), "a running job has not finished");
         assertTrue(seen.get(2) > seen.get(0), "progress moves: " + seen);
         assertTrue(job.message().startsWith("epoch "), job.message());
         IllegalStateException busy = assertThrows(IllegalStateException.class, () -> fx.runtime.train(
@@ -56,6 +60,7 @@ class TrainingJobTest {
 
         assertTrue(job.await(Duration.ofSeconds(10)));
         assertEquals(JobState.CANCELLED, job.state());
+        assertFalse(job.finishedAt().orElseThrow().isBefore(job.startedAt().orElseThrow()));
         assertTrue(job.resultVersion().isEmpty());
         assertTrue(fx.runtime.models().isEmpty(), "nothing saved");
     }
@@ -71,11 +76,17 @@ class TrainingJobTest {
                     .append(x1 + x2).append(", \"note\": \"row ").append(i).append("\"}\n");
         }
         Files.writeString(jsonl, lines);
+        Instant before = Instant.now();
         TrainingJob job = fx.runtime.train(TrainingRequest.builder("sum", LinearTestKind.NAME, jsonl)
                 .activate(true).build());
         assertTrue(job.await(Duration.ofSeconds(30)));
         assertEquals(JobState.SUCCEEDED, job.state(), job.message());
         assertEquals(1.0, job.progress());
+        Instant started = job.startedAt().orElseThrow();
+        Instant finished = job.finishedAt().orElseThrow();
+        assertFalse(finished.isBefore(started), started + " .. " + finished);
+        assertFalse(started.isBefore(before), "started after it was asked for");
+        assertFalse(finished.isAfter(Instant.now()));
         assertEquals(0.7, fx.runtime.score("sum", Fixture.request(null, 0.3, 0.4)).result().number("score"), 0.02);
         assertEquals(40, fx.runtime.info("sum", "live").provenance().dataRows());
     }
