@@ -5,7 +5,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Merx Runtime",
         description = "Where the Merx model runtime stores model versions, and limits on imports and shadow"
-                + " traffic. Changing a value restarts the runtime; loaded models are loaded again.")
+                + " traffic. Changing a value restarts the runtime; loaded models are loaded again. The model: shell"
+                + " commands (bundle merx-runtime-shell) read datasetDirectories, importDirectories and"
+                + " exportDirectory from this pid too; see docs/runtime.md.")
 @interface RuntimeConfig {
 
     @AttributeDefinition(name = "Store directory",
@@ -30,22 +32,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Require signed artifacts",
             description = "Refuse imports that are unsigned or signed by a publisher not listed above.")
     boolean requireSignedArtifacts() default false;
-
-    @AttributeDefinition(name = "Shell data set directories",
-            description = "Directories model:train may read data sets from. Relative names resolve against each"
-                    + " in turn; paths outside them, '..', and Karaf's deploy/, etc/, system/, lib/ and bin/ are"
-                    + " refused. Empty means ${karaf.data}/merx/datasets.")
-    String[] datasetDirectories() default {};
-
-    @AttributeDefinition(name = "Shell import directories",
-            description = "Directories model:import may read archives from, with the same rules. Empty means"
-                    + " ${karaf.data}/merx/imports and the export directory.")
-    String[] importDirectories() default {};
-
-    @AttributeDefinition(name = "Shell export directory",
-            description = "The directory model:export writes archives into (never replacing a file without"
-                    + " --force). Empty means ${karaf.data}/merx/exports.")
-    String exportDirectory() default "";
 
     @AttributeDefinition(name = "Shadow threads",
             description = "Threads scoring copies of live requests with shadow versions, off the request path.")

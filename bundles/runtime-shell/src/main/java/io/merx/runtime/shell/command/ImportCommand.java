@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelVersionInfo;
-import io.merx.runtime.internal.ShellFiles;
+import io.merx.runtime.shell.internal.ShellFiles;
 
 @Command(scope = "model", name = "import", description = "Imports an exported model archive as a new version")
 @Service

@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import java.util.Locale;
 
@@ -13,7 +13,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelSummary;
 import io.merx.api.runtime.ModelVersionInfo;
-import io.merx.runtime.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
 
 @Command(scope = "model", name = "list", description = "Lists models, or the versions of one model")
 @Service

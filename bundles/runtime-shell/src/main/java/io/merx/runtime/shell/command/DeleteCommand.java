@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -8,12 +8,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.merx.api.runtime.ModelRuntime;
-import io.merx.api.runtime.ModelVersionInfo;
-import io.merx.runtime.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.command.completers.VersionCompleter;
 
-@Command(scope = "model", name = "rollback", description = "Points live back at the version it served before")
+@Command(scope = "model", name = "delete", description = "Deletes a version no alias, canary or shadow uses")
 @Service
-public final class RollbackCommand implements Action {
+public final class DeleteCommand implements Action {
 
     @Reference
     private ModelRuntime runtime;
@@ -22,10 +22,14 @@ public final class RollbackCommand implements Action {
     @Completion(ModelNameCompleter.class)
     private String model;
 
+    @Argument(index = 1, name = "version", required = true, description = "Version to delete")
+    @Completion(VersionCompleter.class)
+    private String version;
+
     @Override
     public Object execute() throws Exception {
-        ModelVersionInfo v = runtime.rollback(model);
-        System.out.println(model + " live -> version " + v.version());
+        runtime.delete(model, version);
+        System.out.println("Deleted version " + version + " of " + model);
         return null;
     }
 }

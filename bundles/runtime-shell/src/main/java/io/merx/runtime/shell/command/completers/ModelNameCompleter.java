@@ -1,4 +1,4 @@
-package io.merx.runtime.command.completers;
+package io.merx.runtime.shell.command.completers;
 
 import java.util.List;
 
@@ -9,20 +9,20 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
-import io.merx.api.runtime.KindInfo;
 import io.merx.api.runtime.ModelRuntime;
+import io.merx.api.runtime.ModelSummary;
 
-/** Completes installed kind names. */
+/** Completes model names. */
 @Service
-public final class KindCompleter implements Completer {
+public final class ModelNameCompleter implements Completer {
 
     @Reference
     private ModelRuntime runtime;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        StringsCompleter kinds = new StringsCompleter();
-        runtime.kinds().stream().map(KindInfo::name).forEach(kinds.getStrings()::add);
-        return kinds.complete(session, commandLine, candidates);
+        StringsCompleter names = new StringsCompleter();
+        runtime.models().stream().map(ModelSummary::name).forEach(names.getStrings()::add);
+        return names.complete(session, commandLine, candidates);
     }
 }

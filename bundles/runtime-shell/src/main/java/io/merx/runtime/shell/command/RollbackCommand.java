@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -8,13 +8,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.merx.api.runtime.ModelRuntime;
-import io.merx.runtime.command.completers.ModelNameCompleter;
-import io.merx.runtime.command.completers.VersionCompleter;
+import io.merx.api.runtime.ModelVersionInfo;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
 
-@Command(scope = "model", name = "activate",
-        description = "Points live at a version: load, warm up, switch, drain the old one")
+@Command(scope = "model", name = "rollback", description = "Points live back at the version it served before")
 @Service
-public final class ActivateCommand implements Action {
+public final class RollbackCommand implements Action {
 
     @Reference
     private ModelRuntime runtime;
@@ -23,14 +22,10 @@ public final class ActivateCommand implements Action {
     @Completion(ModelNameCompleter.class)
     private String model;
 
-    @Argument(index = 1, name = "version", required = true, description = "Version to serve")
-    @Completion(VersionCompleter.class)
-    private String version;
-
     @Override
     public Object execute() throws Exception {
-        runtime.activate(model, version);
-        System.out.println(model + " live -> version " + version);
+        ModelVersionInfo v = runtime.rollback(model);
+        System.out.println(model + " live -> version " + v.version());
         return null;
     }
 }

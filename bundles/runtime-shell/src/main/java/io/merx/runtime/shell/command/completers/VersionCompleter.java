@@ -1,4 +1,4 @@
-package io.merx.runtime.command.completers;
+package io.merx.runtime.shell.command.completers;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import java.util.Locale;
 
@@ -12,7 +12,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.TrainingJob;
-import io.merx.runtime.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
 
 @Command(scope = "model", name = "jobs", description = "Lists training jobs, or cancels the running job of a model")
 @Service

@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,9 +18,9 @@ import io.merx.api.runtime.JobState;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.TrainingJob;
 import io.merx.api.runtime.TrainingRequest;
-import io.merx.runtime.command.completers.KindCompleter;
-import io.merx.runtime.command.completers.ModelNameCompleter;
-import io.merx.runtime.internal.ShellFiles;
+import io.merx.runtime.shell.command.completers.KindCompleter;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.internal.ShellFiles;
 
 @Command(scope = "model", name = "train",
         description = "Trains a new version of a model on a CSV (header row) or JSON Lines file")

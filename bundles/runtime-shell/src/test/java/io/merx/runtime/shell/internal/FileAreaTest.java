@@ -1,4 +1,4 @@
-package io.merx.runtime.internal;
+package io.merx.runtime.shell.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

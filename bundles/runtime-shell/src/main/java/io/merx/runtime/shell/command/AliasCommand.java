@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -9,8 +9,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.merx.api.runtime.ModelRuntime;
-import io.merx.runtime.command.completers.ModelNameCompleter;
-import io.merx.runtime.command.completers.VersionCompleter;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.command.completers.VersionCompleter;
 
 @Command(scope = "model", name = "alias", description = "Points an alias at a version, or removes it")
 @Service

@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merx.api.ScoreRequest;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ScoreResponse;
-import io.merx.runtime.command.completers.ModelNameCompleter;
-import io.merx.runtime.command.completers.VersionCompleter;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.command.completers.VersionCompleter;
 
 @Command(scope = "model", name = "score",
         description = "Scores JSON inputs, e.g. model:score churn '{\"x\": [1, 2]}'; an array scores a batch")

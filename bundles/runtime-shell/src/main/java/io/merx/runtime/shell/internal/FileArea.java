@@ -1,4 +1,4 @@
-package io.merx.runtime.internal;
+package io.merx.runtime.shell.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -193,6 +193,6 @@ public final class FileArea {
             names.add(karaf != null && root.startsWith(karaf) ? karaf.relativize(root).toString() : root.toString());
         }
         return (names.size() == 1 ? "the directory " : "the directories ") + String.join(", ", names)
-                + " (pid " + RuntimeSettings.PID + ")";
+                + " (pid " + ShellFiles.PID + ")";
     }
 }

@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -13,8 +13,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import io.merx.api.FieldSpec;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelVersionInfo;
-import io.merx.runtime.command.completers.ModelNameCompleter;
-import io.merx.runtime.command.completers.VersionCompleter;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.command.completers.VersionCompleter;
 
 @Command(scope = "model", name = "info", description = "Shows provenance, metrics, inputs, state and traffic of a version")
 @Service

@@ -1,4 +1,4 @@
-package io.merx.runtime.internal;
+package io.merx.runtime.shell.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,11 +13,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Where the {@code model:*} shell commands may touch the server's file system: data sets for {@code model:train},
  * archives for {@code model:import}, and the one directory {@code model:export} writes to. Configured under the
- * runtime's pid ({@link RuntimeConfig}); the runtime API itself takes any path, since its other callers (REST,
- * demo models) choose their files themselves.
+ * runtime's pid ({@link ShellFilesConfig}); the runtime API itself takes any path, since its other callers (REST,
+ * demo models) choose their files themselves. The shell is the caller that passes a user's typed path, so the
+ * shell confines it, in this bundle, before any path reaches the runtime.
  */
-@Component(service = ShellFiles.class, configurationPid = RuntimeSettings.PID)
+// No @Designate: the runtime bundle owns the metatype of this pid; two descriptions of one pid would compete.
+@Component(service = ShellFiles.class, configurationPid = ShellFiles.PID)
 public final class ShellFiles {
+
+    /** The runtime's configuration pid, shared with the runtime bundle. */
+    static final String PID = "io.merx.runtime";
 
     private static final Logger LOG = LoggerFactory.getLogger(ShellFiles.class);
 
@@ -26,7 +31,7 @@ public final class ShellFiles {
     private final FileArea exports;
 
     @Activate
-    public ShellFiles(RuntimeConfig config) {
+    public ShellFiles(ShellFilesConfig config) {
         this(directories(config.datasetDirectories(), "datasets"), importDirectories(config),
                 directories(new String[] {config.exportDirectory()}, "exports").get(0),
                 FileArea.karafCodeDirectories());
@@ -60,7 +65,7 @@ public final class ShellFiles {
         return exports;
     }
 
-    private static List<Path> importDirectories(RuntimeConfig config) {
+    private static List<Path> importDirectories(ShellFilesConfig config) {
         List<Path> dirs = new ArrayList<>(directories(config.importDirectories(), "imports"));
         if (blank(config.importDirectories())) {
             dirs.addAll(directories(new String[] {config.exportDirectory()}, "exports"));
@@ -71,7 +76,7 @@ public final class ShellFiles {
     /** The configured directories, else {@code ${karaf.data}/merx/<fallback>}. */
     private static List<Path> directories(String[] configured, String fallback) {
         if (blank(configured)) {
-            return List.of(RuntimeSettings.merxData().resolve(fallback));
+            return List.of(merxData().resolve(fallback));
         }
         List<Path> dirs = new ArrayList<>();
         for (String dir : configured) {
@@ -80,6 +85,12 @@ public final class ShellFiles {
             }
         }
         return dirs;
+    }
+
+    /** {@code ${karaf.data}/merx}, else {@code ./data/merx}, as the runtime resolves it. */
+    static Path merxData() {
+        String data = System.getProperty("karaf.data");
+        return Path.of(data == null || data.isBlank() ? "data" : data, "merx");
     }
 
     private static boolean blank(String[] values) {

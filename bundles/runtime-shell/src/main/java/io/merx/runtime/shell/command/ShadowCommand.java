@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import java.util.Locale;
 
@@ -12,8 +12,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ShadowReport;
-import io.merx.runtime.command.completers.ModelNameCompleter;
-import io.merx.runtime.command.completers.VersionCompleter;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.command.completers.VersionCompleter;
 
 @Command(scope = "model", name = "shadow",
         description = "Scores a copy of live traffic with a version and reports differences; no version shows the report")

@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -8,12 +8,13 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.merx.api.runtime.ModelRuntime;
-import io.merx.runtime.command.completers.ModelNameCompleter;
-import io.merx.runtime.command.completers.VersionCompleter;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.command.completers.VersionCompleter;
 
-@Command(scope = "model", name = "delete", description = "Deletes a version no alias, canary or shadow uses")
+@Command(scope = "model", name = "activate",
+        description = "Points live at a version: load, warm up, switch, drain the old one")
 @Service
-public final class DeleteCommand implements Action {
+public final class ActivateCommand implements Action {
 
     @Reference
     private ModelRuntime runtime;
@@ -22,14 +23,14 @@ public final class DeleteCommand implements Action {
     @Completion(ModelNameCompleter.class)
     private String model;
 
-    @Argument(index = 1, name = "version", required = true, description = "Version to delete")
+    @Argument(index = 1, name = "version", required = true, description = "Version to serve")
     @Completion(VersionCompleter.class)
     private String version;
 
     @Override
     public Object execute() throws Exception {
-        runtime.delete(model, version);
-        System.out.println("Deleted version " + version + " of " + model);
+        runtime.activate(model, version);
+        System.out.println(model + " live -> version " + version);
         return null;
     }
 }

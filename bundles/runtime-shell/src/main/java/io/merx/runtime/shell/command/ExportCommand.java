@@ -1,4 +1,4 @@
-package io.merx.runtime.command;
+package io.merx.runtime.shell.command;
 
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -15,9 +15,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.merx.api.runtime.ModelRuntime;
-import io.merx.runtime.command.completers.ModelNameCompleter;
-import io.merx.runtime.command.completers.VersionCompleter;
-import io.merx.runtime.internal.ShellFiles;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.command.completers.VersionCompleter;
+import io.merx.runtime.shell.internal.ShellFiles;
 
 @Command(scope = "model", name = "export", description = "Writes a version as a zip archive for model:import")
 @Service
