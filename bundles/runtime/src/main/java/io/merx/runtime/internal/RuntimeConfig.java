@@ -35,21 +35,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Shadow threads",
             description = "Threads scoring copies of live requests with shadow versions, off the request path.")
-    int shadowThreads() default 1;
+    int shadowThreads() default RuntimeSettings.DEFAULT_SHADOW_THREADS;
 
     @AttributeDefinition(name = "Shadow queue size",
             description = "Copies of live requests waiting for shadow scoring; when full, copies are dropped"
                     + " and counted rather than slowing live traffic.")
-    int shadowQueueSize() default 1000;
+    int shadowQueueSize() default RuntimeSettings.DEFAULT_SHADOW_QUEUE_SIZE;
 
     @AttributeDefinition(name = "Kind grace period (ms)",
             description = "When a model kind goes away (its bundle is stopped or updated), loaded versions keep"
                     + " serving with the old code this long, waiting for a replacement kind; then they answer"
                     + " 'unavailable'. Covers the gap between unregistering and registering during an update.")
-    long kindGracePeriodMillis() default 10_000;
+    long kindGracePeriodMillis() default RuntimeSettings.DEFAULT_KIND_GRACE_MILLIS;
 
     @AttributeDefinition(name = "Demo models",
             description = "Train and activate a demo model <kind>-demo from the kind's own demo data when a kind"
                     + " that has some is installed and no such model exists yet.")
-    boolean demoModels() default true;
+    boolean demoModels() default RuntimeSettings.DEFAULT_DEMO_MODELS;
 }
