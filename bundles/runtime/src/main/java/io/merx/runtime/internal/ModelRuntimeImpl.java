@@ -40,7 +40,9 @@ import io.merx.api.runtime.TrainingRequest;
  * delegating to them. Plain Java apart from its annotations, so tests construct it directly with
  * {@link RuntimeSettings} and call {@link #bindKind}/{@link #unbindKind} themselves.
  */
-@Component(service = ModelRuntime.class, configurationPid = RuntimeSettings.PID)
+// Immediate: it loads models and trains demo models whoever holds the service. Delayed, it lived only while a user
+// (the shell's commands, REST) held it, so removing the shell from a server without REST unloaded every model.
+@Component(service = ModelRuntime.class, configurationPid = RuntimeSettings.PID, immediate = true)
 @Designate(ocd = RuntimeConfig.class)
 public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
 
