@@ -9,17 +9,13 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -46,12 +42,14 @@ public abstract class MerxTestSupport {
     @Inject
     protected BundleContext bundleContext;
 
-    @Inject
-    protected SessionFactory sessionFactory;
-
     /** Karaf's own boot features; the Merx ones come from {@link #bootFeatures()}. */
     private static final String KARAF_BOOT = "instance, package, log, ssh, framework, system, feature, shell,"
             + " management, service, jaas, deployer, diagnostic, wrap, bundle, config, kar, scr";
+
+    /** Karaf's features this test boots; a test of the shell coming later leaves the shell out. */
+    protected String karafBootFeatures() {
+        return KARAF_BOOT;
+    }
 
     /**
      * The Merx features this test boots, instead of the distribution's all-in {@code merx}: each capability is
@@ -95,7 +93,7 @@ public abstract class MerxTestSupport {
         String boot = bootFeatures();
         if (boot != null) {
             options.add(editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
-                    KARAF_BOOT + ", " + boot));
+                    karafBootFeatures() + ", " + boot));
         }
         return options.toArray(new Option[0]);
     }
@@ -148,19 +146,7 @@ public abstract class MerxTestSupport {
     }
 
     private String executeInSession(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, out, out);
-        try {
-            Object result = session.execute(command);
-            if (result != null) {
-                out.println(result);
-            }
-        } finally {
-            session.close();
-        }
-        out.flush();
-        return bytes.toString(StandardCharsets.UTF_8);
+        return ShellSessions.execute(awaitService(SessionFactory.class, null), command);
     }
 
     /** Waits for a service matching the filter (an LDAP filter, or null for any of the class). */

@@ -23,7 +23,10 @@ import io.merx.api.ScoringException;
 /**
  * Similar products and customer-to-product recommendations by cosine similarity of FastRP embeddings (rows are
  * unit vectors, so one ND4J matrix-vector product scores every product). The read-write lock only keeps
- * {@link #close()} from freeing the matrices under a running call.
+ * {@link #close()} from freeing the matrices under a running call. The runtime already closes a scorer only after the
+ * last request holding its version released it (merx-runtime's {@code LoadedVersion} reference count); the lock
+ * stays because the embeddings are ND4J matrices off the heap, where a call that slipped past that rule would read
+ * freed memory and crash the JVM rather than fail one request.
  */
 final class EmbeddingScorer implements Scorer {
 

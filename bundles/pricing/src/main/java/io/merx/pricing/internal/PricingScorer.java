@@ -1,8 +1,6 @@
 package io.merx.pricing.internal;
 
 import java.util.List;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.merx.api.FieldSpec;
 import io.merx.api.FieldType;
@@ -16,7 +14,9 @@ import io.merx.api.ScoringException;
  * Scores {@code elasticity}, {@code predict} and {@code optimize} requests against a loaded {@link DemandModel}.
  * The model is a few coefficients per product and every request touches a handful of them, so scoring runs on
  * plain arrays: a JNI call into ND4J per product would cost more than the arithmetic. The scorer therefore holds
- * no native memory; the lock only keeps {@link #close()} ordered with running calls.
+ * no native memory and takes no lock: the runtime closes a scorer only when the last request holding its version
+ * has released it (merx-runtime's {@code LoadedVersion} reference count), and a call that raced with
+ * {@code close()} elsewhere would only read immutable heap data. The flag refuses calls made after close.
  */
 final class PricingScorer implements Scorer {
 
@@ -44,8 +44,7 @@ final class PricingScorer implements Scorer {
             .withVariant("type", "optimize");
 
     private final DemandModel model;
-    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    private volatile boolean closed;
 
     PricingScorer(DemandModel model) {
         this.model = model;
@@ -59,30 +58,20 @@ final class PricingScorer implements Scorer {
     @Override
     public ScoreResult score(ScoreRequest request) throws ScoringException {
         SCHEMA.validate(request.inputs());
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                throw new ScoringException("scorer is closed");
-            }
-            String type = request.text("type");
-            return switch (type) {
-                case "elasticity" -> ElasticityResponse.answer(model, request);
-                case "predict" -> PredictResponse.answer(model, request);
-                case "optimize" -> OptimizeResponse.answer(model, request);
-                default -> throw new IllegalStateException("the schema admitted type '" + type + "'");
-            };
-        } finally {
-            lifecycle.readLock().unlock();
+        if (closed) {
+            throw new ScoringException("scorer is closed");
         }
+        String type = request.text("type");
+        return switch (type) {
+            case "elasticity" -> ElasticityResponse.answer(model, request);
+            case "predict" -> PredictResponse.answer(model, request);
+            case "optimize" -> OptimizeResponse.answer(model, request);
+            default -> throw new IllegalStateException("the schema admitted type '" + type + "'");
+        };
     }
 
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            closed = true;
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
+        closed = true;
     }
 }

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.merx.api.InputSchema;
 import io.merx.api.ScoreRequest;
@@ -20,8 +18,9 @@ import io.merx.api.ScoringException;
  * unknown user without usable recent items gets the popularity list ({@code "popularity"}). Without factors
  * (the popularity kind) every answer is a popularity answer.
  *
- * <p>The model data is immutable and on the heap, so scoring needs no lock; the read-write lock only orders
- * {@link #close()} after running calls.
+ * <p>The model data is immutable and on the heap, so scoring takes no lock: the runtime closes a scorer only when
+ * the last request holding its version has released it (merx-runtime's {@code LoadedVersion} reference count), and
+ * a call that raced with {@code close()} elsewhere would only read heap arrays. The flag refuses calls after close.
  */
 final class RecommendationScorer implements Scorer {
 
@@ -31,8 +30,7 @@ final class RecommendationScorer implements Scorer {
     static final String UNKNOWN = "unknown";
 
     private final ModelData model;
-    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    private volatile boolean closed;
 
     RecommendationScorer(ModelData model) {
         this.model = model;
@@ -46,15 +44,10 @@ final class RecommendationScorer implements Scorer {
     @Override
     public ScoreResult score(ScoreRequest request) throws ScoringException {
         RecommendRequest parsed = RecommendRequest.parse(request);
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                throw new ScoringException("scorer is closed");
-            }
-            return score(parsed);
-        } finally {
-            lifecycle.readLock().unlock();
+        if (closed) {
+            throw new ScoringException("scorer is closed");
         }
+        return score(parsed);
     }
 
     /**
@@ -67,46 +60,41 @@ final class RecommendationScorer implements Scorer {
         for (ScoreRequest request : requests) {
             parsed.add(RecommendRequest.parse(request));
         }
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                throw new ScoringException("scorer is closed");
-            }
-            ScoreResult[] results = new ScoreResult[parsed.size()];
-            List<Integer> batched = new ArrayList<>();
-            List<Query> queries = new ArrayList<>();
-            List<Filter> filters = new ArrayList<>();
-            for (int i = 0; i < parsed.size(); i++) {
-                RecommendRequest request = parsed.get(i);
-                if (RecommendRequest.RECOMMEND.equals(request.op())) {
-                    Query query = query(request);
-                    Filter filter = filter(request, query.user, query.recent, query.recentCount, -1);
-                    if (query.vector != null && filter.only() == null) {
-                        batched.add(i);
-                        queries.add(query);
-                        filters.add(filter);
-                        continue;
-                    }
-                }
-                results[i] = score(parsed.get(i));
-            }
-            if (!batched.isEmpty()) {
-                int n = batched.size();
-                float[][] vectors = new float[n][];
-                TopK[] tops = new TopK[n];
-                for (int j = 0; j < n; j++) {
-                    vectors[j] = queries.get(j).vector;
-                    tops[j] = new TopK(parsed.get(batched.get(j)).k());
-                }
-                Ranker.scanBatch(model, vectors, filters.toArray(new Filter[0]), tops);
-                for (int j = 0; j < n; j++) {
-                    results[batched.get(j)] = recommendResult(parsed.get(batched.get(j)), queries.get(j).source, tops[j]);
-                }
-            }
-            return List.of(results);
-        } finally {
-            lifecycle.readLock().unlock();
+        if (closed) {
+            throw new ScoringException("scorer is closed");
         }
+        ScoreResult[] results = new ScoreResult[parsed.size()];
+        List<Integer> batched = new ArrayList<>();
+        List<Query> queries = new ArrayList<>();
+        List<Filter> filters = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            RecommendRequest request = parsed.get(i);
+            if (RecommendRequest.RECOMMEND.equals(request.op())) {
+                Query query = query(request);
+                Filter filter = filter(request, query.user, query.recent, query.recentCount, -1);
+                if (query.vector != null && filter.only() == null) {
+                    batched.add(i);
+                    queries.add(query);
+                    filters.add(filter);
+                    continue;
+                }
+            }
+            results[i] = score(parsed.get(i));
+        }
+        if (!batched.isEmpty()) {
+            int n = batched.size();
+            float[][] vectors = new float[n][];
+            TopK[] tops = new TopK[n];
+            for (int j = 0; j < n; j++) {
+                vectors[j] = queries.get(j).vector;
+                tops[j] = new TopK(parsed.get(batched.get(j)).k());
+            }
+            Ranker.scanBatch(model, vectors, filters.toArray(new Filter[0]), tops);
+            for (int j = 0; j < n; j++) {
+                results[batched.get(j)] = recommendResult(parsed.get(batched.get(j)), queries.get(j).source, tops[j]);
+            }
+        }
+        return List.of(results);
     }
 
     private ScoreResult score(RecommendRequest parsed) throws ScoringException {
@@ -314,12 +302,7 @@ final class RecommendationScorer implements Scorer {
 
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            closed = true;
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
+        closed = true;
     }
 
     /** Who is asking: the user index (or -1), their known recent items, and the vector to rank with. */

@@ -5,7 +5,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Merx Runtime",
         description = "Where the Merx model runtime stores model versions, and limits on imports and shadow"
-                + " traffic. Changing a value restarts the runtime; loaded models are loaded again.")
+                + " traffic. Changing a value restarts the runtime; loaded models are loaded again. The model: shell"
+                + " commands (bundle merx-runtime-shell) read datasetDirectories, importDirectories and"
+                + " exportDirectory from this pid too; see docs/runtime.md.")
 @interface RuntimeConfig {
 
     @AttributeDefinition(name = "Store directory",
@@ -31,39 +33,23 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Refuse imports that are unsigned or signed by a publisher not listed above.")
     boolean requireSignedArtifacts() default false;
 
-    @AttributeDefinition(name = "Shell data set directories",
-            description = "Directories model:train may read data sets from. Relative names resolve against each"
-                    + " in turn; paths outside them, '..', and Karaf's deploy/, etc/, system/, lib/ and bin/ are"
-                    + " refused. Empty means ${karaf.data}/merx/datasets.")
-    String[] datasetDirectories() default {};
-
-    @AttributeDefinition(name = "Shell import directories",
-            description = "Directories model:import may read archives from, with the same rules. Empty means"
-                    + " ${karaf.data}/merx/imports and the export directory.")
-    String[] importDirectories() default {};
-
-    @AttributeDefinition(name = "Shell export directory",
-            description = "The directory model:export writes archives into (never replacing a file without"
-                    + " --force). Empty means ${karaf.data}/merx/exports.")
-    String exportDirectory() default "";
-
     @AttributeDefinition(name = "Shadow threads",
             description = "Threads scoring copies of live requests with shadow versions, off the request path.")
-    int shadowThreads() default 1;
+    int shadowThreads() default RuntimeSettings.DEFAULT_SHADOW_THREADS;
 
     @AttributeDefinition(name = "Shadow queue size",
             description = "Copies of live requests waiting for shadow scoring; when full, copies are dropped"
                     + " and counted rather than slowing live traffic.")
-    int shadowQueueSize() default 1000;
+    int shadowQueueSize() default RuntimeSettings.DEFAULT_SHADOW_QUEUE_SIZE;
 
     @AttributeDefinition(name = "Kind grace period (ms)",
             description = "When a model kind goes away (its bundle is stopped or updated), loaded versions keep"
                     + " serving with the old code this long, waiting for a replacement kind; then they answer"
                     + " 'unavailable'. Covers the gap between unregistering and registering during an update.")
-    long kindGracePeriodMillis() default 10_000;
+    long kindGracePeriodMillis() default RuntimeSettings.DEFAULT_KIND_GRACE_MILLIS;
 
     @AttributeDefinition(name = "Demo models",
             description = "Train and activate a demo model <kind>-demo from the kind's own demo data when a kind"
                     + " that has some is installed and no such model exists yet.")
-    boolean demoModels() default true;
+    boolean demoModels() default RuntimeSettings.DEFAULT_DEMO_MODELS;
 }

@@ -23,8 +23,13 @@ record RuntimeSettings(Path storeDirectory, long maxImportBytes, long maxConcurr
         boolean requireSigned) {
 
     static final String PID = "io.merx.runtime";
+    // The one place defaults live: RuntimeConfig's metatype defaults name these constants, and defaults() uses them.
     static final long DEFAULT_MAX_IMPORT_BYTES = 1L << 30;
     static final long DEFAULT_MAX_CONCURRENT_IMPORT_BYTES = 2L << 30;
+    static final int DEFAULT_SHADOW_THREADS = 1;
+    static final int DEFAULT_SHADOW_QUEUE_SIZE = 1000;
+    static final long DEFAULT_KIND_GRACE_MILLIS = 10_000;
+    static final boolean DEFAULT_DEMO_MODELS = true;
 
     RuntimeSettings {
         if (maxImportBytes <= 0 || maxConcurrentImportBytes <= 0 || shadowThreads <= 0 || shadowQueueSize <= 0) {
@@ -40,9 +45,10 @@ record RuntimeSettings(Path storeDirectory, long maxImportBytes, long maxConcurr
         }
     }
 
+    /** What an unconfigured server runs with, on the given store. */
     static RuntimeSettings defaults(Path storeDirectory) {
-        return new RuntimeSettings(storeDirectory, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_MAX_CONCURRENT_IMPORT_BYTES, 1,
-                1000, 0, false,
+        return new RuntimeSettings(storeDirectory, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_MAX_CONCURRENT_IMPORT_BYTES,
+                DEFAULT_SHADOW_THREADS, DEFAULT_SHADOW_QUEUE_SIZE, DEFAULT_KIND_GRACE_MILLIS, DEFAULT_DEMO_MODELS,
                 Map.of(), false);
     }
 

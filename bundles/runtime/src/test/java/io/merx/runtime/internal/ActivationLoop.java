@@ -12,7 +12,7 @@ public final class ActivationLoop {
     }
 
     public static void main(String[] args) throws Exception {
-        ModelRuntimeImpl runtime = new ModelRuntimeImpl(RuntimeSettings.defaults(Path.of(args[0])));
+        ModelRuntimeImpl runtime = new ModelRuntimeImpl(Fixture.settings(Path.of(args[0])));
         runtime.bindKind(new LinearTestKind());
         runtime.awaitMaintenance();
         System.out.println("READY");

@@ -22,7 +22,17 @@ final class Fixture implements AutoCloseable {
     ModelRuntimeImpl runtime;
 
     Fixture(Path dir) throws IOException {
-        this(dir, RuntimeSettings.defaults(dir.resolve("store")));
+        this(dir, settings(dir.resolve("store")));
+    }
+
+    /**
+     * A server's defaults without the kind grace period and demo models, so tests see a kind's absence at once and
+     * only the models they train.
+     */
+    static RuntimeSettings settings(Path store) {
+        RuntimeSettings d = RuntimeSettings.defaults(store);
+        return new RuntimeSettings(store, d.maxImportBytes(), d.maxConcurrentImportBytes(), d.shadowThreads(),
+                d.shadowQueueSize(), 0, false, d.trustedKeys(), d.requireSigned());
     }
 
     Fixture(Path dir, RuntimeSettings settings) throws IOException {
@@ -65,7 +75,7 @@ final class Fixture implements AutoCloseable {
     /** Closes the runtime and opens a new one on the same store, as a restart does. */
     void restart() throws IOException {
         runtime.close();
-        runtime = new ModelRuntimeImpl(RuntimeSettings.defaults(dir.resolve("store")));
+        runtime = new ModelRuntimeImpl(settings(dir.resolve("store")));
         runtime.bindKind(kind);
     }
 

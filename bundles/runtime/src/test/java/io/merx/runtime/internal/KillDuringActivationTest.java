@@ -50,7 +50,7 @@ class KillDuringActivationTest {
                 assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             }
 
-            ModelRuntimeImpl restarted = new ModelRuntimeImpl(RuntimeSettings.defaults(store));
+            ModelRuntimeImpl restarted = new ModelRuntimeImpl(Fixture.settings(store));
             try {
                 restarted.bindKind(new LinearTestKind());
                 restarted.awaitMaintenance();

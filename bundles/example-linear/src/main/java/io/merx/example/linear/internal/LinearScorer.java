@@ -20,7 +20,11 @@ import io.merx.api.ScoringException;
 
 /**
  * Scores with loaded {@link LinearParameters}. Weights are read-only after loading, so concurrent scoring needs
- * no lock; the read-write lock only keeps {@link #close()} from freeing buffers under a running call.
+ * no lock; the read-write lock only keeps {@link #close()} from freeing buffers under a running call. The runtime
+ * already closes a scorer only after the last request holding its version released it (merx-runtime's
+ * {@code LoadedVersion} reference count); the lock stays because the weights are ND4J buffers off the heap, where a
+ * call that slipped past that rule (another caller, a bug) would read freed memory and crash the JVM rather than fail
+ * one request.
  */
 final class LinearScorer implements Scorer {
 

@@ -1,0 +1,36 @@
+package io.merx.runtime.shell.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import io.merx.api.runtime.ModelRuntime;
+import io.merx.runtime.shell.command.completers.ModelNameCompleter;
+import io.merx.runtime.shell.command.completers.VersionCompleter;
+
+@Command(scope = "model", name = "activate",
+        description = "Points live at a version: load, warm up, switch, drain the old one")
+@Service
+public final class ActivateCommand implements Action {
+
+    @Reference
+    private ModelRuntime runtime;
+
+    @Argument(index = 0, name = "model", required = true, description = "Model name")
+    @Completion(ModelNameCompleter.class)
+    private String model;
+
+    @Argument(index = 1, name = "version", required = true, description = "Version to serve")
+    @Completion(VersionCompleter.class)
+    private String version;
+
+    @Override
+    public Object execute() throws Exception {
+        runtime.activate(model, version);
+        System.out.println(model + " live -> version " + version);
+        return null;
+    }
+}
