@@ -21,6 +21,7 @@ import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
+import io.merx.forecasting.internal.ForecastErrors;
 import io.merx.forecasting.internal.ForecastingKind;
 
 /**
@@ -149,8 +150,8 @@ public final class ForecastingBenchmark {
                     double[] u95 = (double[]) r.outputs().get("upper95");
                     double[] train = e.getValue().get(0);
                     double[] actual = e.getValue().get(1);
-                    smape += smape(actual, f);
-                    mase += mae(actual, f) / naiveScale(train, 12);
+                    smape += ForecastErrors.smape(actual, f);
+                    mase += ForecastErrors.mae(actual, f) / ForecastErrors.naiveScale(train, 12);
                     for (int i = 0; i < actual.length; i++) {
                         in80 += actual[i] >= l80[i] && actual[i] <= u80[i] ? 1 : 0;
                         in95 += actual[i] >= l95[i] && actual[i] <= u95[i] ? 1 : 0;
@@ -263,30 +264,5 @@ public final class ForecastingBenchmark {
         }
         fields.add(field.toString());
         return fields;
-    }
-
-    static double smape(double[] actual, double[] forecast) {
-        double sum = 0;
-        for (int i = 0; i < actual.length; i++) {
-            double d = Math.abs(actual[i]) + Math.abs(forecast[i]);
-            sum += d > 0 ? 200 * Math.abs(actual[i] - forecast[i]) / d : 0;
-        }
-        return sum / actual.length;
-    }
-
-    static double mae(double[] actual, double[] forecast) {
-        double sum = 0;
-        for (int i = 0; i < actual.length; i++) {
-            sum += Math.abs(actual[i] - forecast[i]);
-        }
-        return sum / actual.length;
-    }
-
-    static double naiveScale(double[] train, int m) {
-        double sum = 0;
-        for (int t = m; t < train.length; t++) {
-            sum += Math.abs(train[t] - train[t - m]);
-        }
-        return sum / (train.length - m);
     }
 }
