@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
@@ -237,32 +240,8 @@ public final class ForecastingBenchmark {
         }
     }
 
-    /** RFC 4180 fields: quoted fields may hold commas and doubled quotes. */
-    static List<String> parseCsvLine(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
+    /** One CSV line (RFC 4180: quoted fields may hold commas and doubled quotes). */
+    static List<String> parseCsvLine(String line) throws IOException {
+        return CSVParser.parse(line, CSVFormat.DEFAULT).getRecords().get(0).toList();
     }
 }
