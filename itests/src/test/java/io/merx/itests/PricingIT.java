@@ -6,8 +6,13 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.merx.api.Dataset;
+import io.merx.api.ModelKind;
+import io.merx.api.ScoreRequest;
+import io.merx.api.runtime.ModelRuntime;
+import io.merx.api.runtime.ScoreResponse;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -68,5 +73,47 @@ public class PricingIT extends ModuleITSupport {
     @Override
     public void installTrainScoreSwap() throws Exception {
         super.installTrainScoreSwap();
+    }
+
+    /**
+     * Optimising category c2 with a price band per product (80-125 % of its mean demo price) and unit costs: every
+     * recommended price lies in its band and every product of the category is priced.
+     */
+    @Test
+    public void optimizedPricesStayWithinTheirBounds() throws Exception {
+        ModelRuntime runtime = awaitService(ModelRuntime.class, null);
+        Dataset demo = awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")").demoData()
+                .orElseThrow();
+        LiveModels.await(runtime, demoModel());
+        Map<String, Double> mean = new TreeMap<>();
+        Map<String, Integer> count = new TreeMap<>();
+        for (int r = 0; r < demo.rowCount(); r++) {
+            if (demo.strings("category")[r].equals("c2")) {
+                mean.merge(demo.strings("product")[r], demo.numbers("price")[r], Double::sum);
+                count.merge(demo.strings("product")[r], 1, Integer::sum);
+            }
+        }
+        mean.replaceAll((product, sum) -> sum / count.get(product));
+        Map<String, Object> costs = new TreeMap<>();
+        Map<String, Object> min = new TreeMap<>();
+        Map<String, Object> max = new TreeMap<>();
+        mean.forEach((product, price) -> {
+            costs.put(product, 0.5 * price);
+            min.put(product, 0.8 * price);
+            max.put(product, 1.25 * price);
+        });
+
+        ScoreResponse answer = runtime.score(demoModel(), ScoreRequest.of(Map.of("type", "optimize", "category", "c2",
+                "costs", costs, "constraints", Map.of("minPrice", min, "maxPrice", max))));
+
+        List<Object> rows = list(answer.result().outputs(), "products");
+        assertEquals(answer.result().outputs().toString(), mean.keySet().size(), rows.size());
+        for (Object entry : rows) {
+            Map<String, Object> row = object(entry);
+            String product = (String) row.get("product");
+            double price = finite(row.get("price"), "price of " + product);
+            assertTrue(product + " priced at " + price + " within [" + min.get(product) + ", " + max.get(product) + "]",
+                    price >= (double) min.get(product) - 1e-9 && price <= (double) max.get(product) + 1e-9);
+        }
     }
 }
