@@ -161,8 +161,9 @@ public final class LinearTestKind implements ModelKind {
             squares += error * error;
         }
         Weights weights = new Weights(features, w, hp.getInt("scoreDelayMillis"));
-        return new Model(weights, Provenance.now(this, hp, data, Map.of("rmse", Math.sqrt(squares / n))),
-                List.of(sample(weights, row(data, features, 0), hp.getBoolean("brokenWarmup"))));
+        Provenance provenance = Provenance.now(this, hp, data, Map.of("rmse", Math.sqrt(squares / n)));
+        ScoreRequest warmup = sample(weights, row(data, features, 0), hp.getBoolean("brokenWarmup"));
+        return new Model(weights, schema(weights), provenance, List.of(warmup));
     }
 
     private ScoreRequest sample(Weights weights, double[] first, boolean broken) {
@@ -244,31 +245,8 @@ public final class LinearTestKind implements ModelKind {
         return new InputSchema(fields, false);
     }
 
-    private final class Model implements TrainedModel {
-        private final Weights weights;
-        private final Provenance provenance;
-        private final List<ScoreRequest> warmupSamples;
-
-        Model(Weights weights, Provenance provenance, List<ScoreRequest> warmupSamples) {
-            this.weights = weights;
-            this.provenance = provenance;
-            this.warmupSamples = warmupSamples;
-        }
-
-        @Override
-        public InputSchema inputSchema() {
-            return schema(weights);
-        }
-
-        @Override
-        public Provenance provenance() {
-            return provenance;
-        }
-
-        @Override
-        public List<ScoreRequest> warmupSamples() {
-            return warmupSamples;
-        }
+    private record Model(Weights weights, InputSchema inputSchema, Provenance provenance,
+            List<ScoreRequest> warmupSamples) implements TrainedModel {
 
         @Override
         public void save(Path directory) throws IOException {
