@@ -6,10 +6,15 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.merx.api.Dataset;
 import io.merx.api.ModelKind;
 import io.merx.api.ScoreRequest;
 import io.merx.api.runtime.JobState;
@@ -21,9 +26,13 @@ import io.merx.api.runtime.TrainingRequest;
 /**
  * The same journey for every module, in the real distribution: its feature is installed at boot, its kind
  * appears, its demo model is trained and goes live, the shell scores it, a second version is trained from the
- * same demo data and swapped in, and scoring keeps answering.
+ * same demo data and swapped in, and scoring keeps answering. Every answer (shell, API, before and after the
+ * swap) is checked for content a user would rely on, not only for the presence of an output field.
  */
+@SuppressWarnings("unchecked")
 public abstract class ModuleITSupport extends MerxTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The kind under test, e.g. {@code recommendation.als}. */
     protected abstract String kind();
@@ -31,8 +40,14 @@ public abstract class ModuleITSupport extends MerxTestSupport {
     /** A valid request for the demo model, as the JSON a user types into {@code model:score}. */
     protected abstract String requestJson();
 
-    /** An output field every answer to {@link #requestJson()} contains. */
-    protected abstract String expectedOutput();
+    /**
+     * Asserts what a user reads in an answer to {@link #requestJson()}: facts that hold by construction of the
+     * module's demo data and would be false for a broken model (not merely that an output key exists).
+     *
+     * @param outputs the answer's outputs as JSON would carry them (arrays as lists, numbers as {@link Number})
+     * @param demo the kind's demo data, which the demo model was trained on
+     */
+    protected abstract void assertAnswer(Map<String, Object> outputs, Dataset demo);
 
     /** Hyper-parameters of the second version (something different from the defaults). */
     protected Map<String, String> secondVersionParameters() {
@@ -55,15 +70,16 @@ public abstract class ModuleITSupport extends MerxTestSupport {
      */
     protected void installTrainScoreSwap() throws Exception {
         ModelRuntime runtime = awaitService(ModelRuntime.class, null);
-        awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")");
+        ModelKind modelKind = awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")");
+        Dataset demo = modelKind.demoData().orElseThrow();
         LiveModels.await(runtime, demoModel());
 
         String shell = execute("model:score " + demoModel() + " '" + requestJson() + "'");
-        assertTrue(shell, shell.contains(expectedOutput()));
+        assertAnswer(shellOutputs(shell), demo);
 
-        Map<String, Object> inputs = new ObjectMapper().readValue(requestJson(), Map.class);
+        Map<String, Object> inputs = JSON.readValue(requestJson(), Map.class);
         ScoreResponse first = runtime.score(demoModel(), ScoreRequest.of(inputs));
-        assertTrue(first.result().outputs().containsKey(expectedOutput()));
+        assertAnswer(asJson(first), demo);
 
         Path demoData = Path.of(System.getProperty("karaf.data"), "merx", "models", ".demo", demoModel() + ".csv");
         TrainingJob job = runtime.train(TrainingRequest.builder(demoModel(), kind(), demoData)
@@ -74,6 +90,45 @@ public abstract class ModuleITSupport extends MerxTestSupport {
         ScoreResponse second = runtime.score(demoModel(), ScoreRequest.of(inputs));
         assertNotEquals("live moved to the new version", first.version(), second.version());
         assertEquals(job.resultVersion().orElseThrow(), second.version());
-        assertTrue(second.result().outputs().containsKey(expectedOutput()));
+        assertAnswer(asJson(second), demo);
+    }
+
+    /** The outputs of the JSON line {@code model:score} prints. */
+    private static Map<String, Object> shellOutputs(String shell) throws Exception {
+        int start = shell.indexOf('{');
+        assertTrue("model:score printed JSON: " + shell, start >= 0);
+        Map<String, Object> printed = JSON.readValue(shell.substring(start, shell.lastIndexOf('}') + 1), Map.class);
+        assertTrue(shell, printed.get("outputs") instanceof Map);
+        return (Map<String, Object>) printed.get("outputs");
+    }
+
+    /** The answer's outputs as a JSON client sees them, so one assertion serves the shell and the API. */
+    private static Map<String, Object> asJson(ScoreResponse response) {
+        return JSON.convertValue(response.result().outputs(), Map.class);
+    }
+
+    // Small helpers for the subclasses' assertions on JSON-shaped outputs.
+
+    protected static List<Object> list(Map<String, Object> outputs, String field) {
+        Object value = outputs.get(field);
+        assertTrue("'" + field + "' is a list in " + outputs, value instanceof List);
+        return (List<Object>) value;
+    }
+
+    protected static Map<String, Object> object(Object value) {
+        assertTrue("an object: " + value, value instanceof Map);
+        return (Map<String, Object>) value;
+    }
+
+    protected static double finite(Object value, String what) {
+        assertTrue(what + " is a number: " + value, value instanceof Number);
+        double d = ((Number) value).doubleValue();
+        assertTrue(what + " is finite: " + d, Double.isFinite(d));
+        return d;
+    }
+
+    /** The distinct values of a text column of the demo data. */
+    protected static Set<String> distinct(Dataset demo, String column) {
+        return new HashSet<>(Arrays.asList(demo.strings(column)));
     }
 }

@@ -1,6 +1,12 @@
 package io.merx.itests;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
 import java.util.Map;
+import java.util.Set;
+
+import io.merx.api.Dataset;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -23,9 +29,28 @@ public class NlpIT extends ModuleITSupport {
         return "{\"text\": \"Hi, where is my order #482913? I ordered it on March 3, 2026 and paid $59.90.\"}";
     }
 
+    /**
+     * "Where is my order #482913?" is the demo data's order_status intent: the answer names that intent from the
+     * kind's label set with a probability-like confidence, ranks the alternatives best first, and finds the order id.
+     */
     @Override
-    protected String expectedOutput() {
-        return "intent";
+    protected void assertAnswer(Map<String, Object> outputs, Dataset demo) {
+        Set<String> labels = distinct(demo, "intent");
+        assertEquals(outputs.toString(), "order_status", outputs.get("intent"));
+        assertTrue(labels.contains("order_status"));
+        assertEquals(outputs.toString(), Boolean.TRUE, outputs.get("inScope"));
+        double confidence = finite(outputs.get("confidence"), "confidence");
+        assertTrue(outputs.toString(), confidence > 0 && confidence <= 1);
+        double previous = Double.POSITIVE_INFINITY;
+        for (Object entry : list(outputs, "topIntents")) {
+            Map<String, Object> top = object(entry);
+            assertTrue(top + " is one of the kind's intents", labels.contains((String) top.get("intent")));
+            double p = finite(top.get("confidence"), "confidence of " + top.get("intent"));
+            assertTrue("best first: " + outputs.get("topIntents"), p <= previous);
+            previous = p;
+        }
+        assertTrue("the order id is found: " + outputs.get("entities"), list(outputs, "entities").stream()
+                .map(ModuleITSupport::object).anyMatch(e -> "482913".equals(e.get("value"))));
     }
 
     @Override

@@ -13,6 +13,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.merx.api.runtime.ModelRuntime;
 
 /**
@@ -79,6 +81,9 @@ public class ReadinessIT extends MerxTestSupport {
                 HttpResponse<String> scored = rest.send("POST", "/api/v1/models/" + DEMO + "/score", admin, SCORE);
                 assertEquals("ready said yes, but the live demo model answered " + scored.body(), 200,
                         scored.statusCode());
+                // Demo truth: 50 + 1.2*100 + 8*3 - 0.9*10 = 185: the trained model answered, not a placeholder.
+                assertEquals(scored.body(), 185.0, new ObjectMapper().readTree(scored.body()).get("outputs")
+                        .get("prediction").asDouble(), 5.0);
                 return;
             }
             assertEquals(ready.body(), 503, ready.statusCode());

@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
@@ -21,6 +24,7 @@ import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
+import io.merx.forecasting.internal.ForecastErrors;
 import io.merx.forecasting.internal.ForecastingKind;
 
 /**
@@ -149,8 +153,8 @@ public final class ForecastingBenchmark {
                     double[] u95 = (double[]) r.outputs().get("upper95");
                     double[] train = e.getValue().get(0);
                     double[] actual = e.getValue().get(1);
-                    smape += smape(actual, f);
-                    mase += mae(actual, f) / naiveScale(train, 12);
+                    smape += ForecastErrors.smape(actual, f);
+                    mase += ForecastErrors.mae(actual, f) / ForecastErrors.naiveScale(train, 12);
                     for (int i = 0; i < actual.length; i++) {
                         in80 += actual[i] >= l80[i] && actual[i] <= u80[i] ? 1 : 0;
                         in95 += actual[i] >= l95[i] && actual[i] <= u95[i] ? 1 : 0;
@@ -236,57 +240,8 @@ public final class ForecastingBenchmark {
         }
     }
 
-    /** RFC 4180 fields: quoted fields may hold commas and doubled quotes. */
-    static List<String> parseCsvLine(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
-    }
-
-    static double smape(double[] actual, double[] forecast) {
-        double sum = 0;
-        for (int i = 0; i < actual.length; i++) {
-            double d = Math.abs(actual[i]) + Math.abs(forecast[i]);
-            sum += d > 0 ? 200 * Math.abs(actual[i] - forecast[i]) / d : 0;
-        }
-        return sum / actual.length;
-    }
-
-    static double mae(double[] actual, double[] forecast) {
-        double sum = 0;
-        for (int i = 0; i < actual.length; i++) {
-            sum += Math.abs(actual[i] - forecast[i]);
-        }
-        return sum / actual.length;
-    }
-
-    static double naiveScale(double[] train, int m) {
-        double sum = 0;
-        for (int t = m; t < train.length; t++) {
-            sum += Math.abs(train[t] - train[t - m]);
-        }
-        return sum / (train.length - m);
+    /** One CSV line (RFC 4180: quoted fields may hold commas and doubled quotes). */
+    static List<String> parseCsvLine(String line) throws IOException {
+        return CSVParser.parse(line, CSVFormat.DEFAULT).getRecords().get(0).toList();
     }
 }

@@ -1,12 +1,14 @@
 package io.merx.benchmarks.pricing;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 /** A small reader for the benchmark CSV files: a header, then comma-separated values, quotes stripped. */
 final class Csv {
@@ -20,35 +22,13 @@ final class Csv {
     }
 
     static Csv read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        List<String> header = List.of(split(lines.get(0)));
-        List<String[]> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (!line.isBlank()) {
-                rows.add(split(line));
-            }
+        // Quoted fields: retailer names such as "NY - TOPS, INC" hold commas.
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
+                .build();
+        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, format)) {
+            List<String[]> records = parser.stream().map(r -> r.toList().toArray(new String[0])).toList();
+            return new Csv(List.of(records.get(0)), records.subList(1, records.size()));
         }
-        return new Csv(header, rows);
-    }
-
-    /** Splits on commas outside double quotes (retailer names such as "NY - TOPS, INC" hold commas). */
-    private static String[] split(String line) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                parts.add(field.toString().trim());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        parts.add(field.toString().trim());
-        return parts.toArray(new String[0]);
     }
 
     Map<String, Integer> index() {

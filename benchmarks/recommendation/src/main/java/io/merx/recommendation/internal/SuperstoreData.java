@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 import io.merx.api.Dataset;
 
@@ -45,32 +47,8 @@ final class SuperstoreData {
                 .strings("timestamp", dates).strings("category", categories).build();
     }
 
-    /** One CSV line with double-quoted fields ("" inside quotes is a quote). */
-    static List<String> parse(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
+    /** One CSV line (RFC 4180: "" inside quotes is a quote). */
+    static List<String> parse(String line) throws IOException {
+        return CSVParser.parse(line, CSVFormat.DEFAULT).getRecords().get(0).toList();
     }
 }

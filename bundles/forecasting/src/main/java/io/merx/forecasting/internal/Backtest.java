@@ -87,11 +87,11 @@ final class Backtest {
             double[] train = java.util.Arrays.copyOf(y, cut);
             Forecast f = Forecasts.finish(forecaster.fit(train), train, h);
             double[] actual = java.util.Arrays.copyOfRange(y, cut, cut + h);
-            tally.smape += smape(actual, f.mean());
+            tally.smape += ForecastErrors.smape(actual, f.mean());
             tally.smapeCount++;
-            double scale = naiveScale(train, m);
+            double scale = ForecastErrors.naiveScale(train, m);
             if (scale > 0) {
-                tally.mase += mae(actual, f.mean()) / scale;
+                tally.mase += ForecastErrors.mae(actual, f.mean()) / scale;
                 tally.maseCount++;
             }
             for (int i = 0; i < h; i++) {
@@ -102,33 +102,5 @@ final class Backtest {
             tally.forecasts++;
         }
         return tally;
-    }
-
-    /** Symmetric MAPE in percent, as in the M3 competition; a step where actual and forecast are both 0 adds 0. */
-    static double smape(double[] actual, double[] forecast) {
-        double sum = 0;
-        for (int i = 0; i < actual.length; i++) {
-            double denominator = Math.abs(actual[i]) + Math.abs(forecast[i]);
-            sum += denominator > 0 ? 200 * Math.abs(actual[i] - forecast[i]) / denominator : 0;
-        }
-        return sum / actual.length;
-    }
-
-    static double mae(double[] actual, double[] forecast) {
-        double sum = 0;
-        for (int i = 0; i < actual.length; i++) {
-            sum += Math.abs(actual[i] - forecast[i]);
-        }
-        return sum / actual.length;
-    }
-
-    /** Mean absolute in-sample error of the seasonal naive forecast (lag m, or 1 when the series is too short). */
-    static double naiveScale(double[] train, int m) {
-        int lag = m > 1 && train.length > m ? m : 1;
-        double sum = 0;
-        for (int t = lag; t < train.length; t++) {
-            sum += Math.abs(train[t] - train[t - lag]);
-        }
-        return train.length > lag ? sum / (train.length - lag) : 0;
     }
 }

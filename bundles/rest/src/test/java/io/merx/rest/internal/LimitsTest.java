@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.merx.testkit.LinearTestKind;
+
 /** Per-model concurrency and request time limits answer 429 and 503 with Retry-After instead of queueing. */
 class LimitsTest {
 
@@ -60,7 +62,7 @@ class LimitsTest {
     @Test
     void aModelOrKindMayHaveItsOwnTimeout(@TempDir Path dir) throws Exception {
         Map<String, Duration> timeouts = Map.of("slow", Duration.ofSeconds(5),
-                RestSettings.KIND_PREFIX + HouseKind.NAME, Duration.ofMillis(100));
+                RestSettings.KIND_PREFIX + LinearTestKind.HOUSE, Duration.ofMillis(100));
         try (RestServer server = new RestServer(dir, settings(dir, 4, Duration.ofSeconds(10), timeouts))) {
             server.train("slow", 3, true, Map.of("scoreDelayMillis", "300"));
             server.train("other", 3, true, Map.of("scoreDelayMillis", "300"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.merx.runtime.internal.TestRuntimes;
+import io.merx.testkit.LinearTestKind;
 
 /**
  * {@code /v2/health/ready} says ready only when every live model answers without loading first, and a model's
@@ -36,7 +37,7 @@ class ReadinessTest {
             assertFalse(status(503, server.get("/v2/health/ready", null)).get("ready").asBoolean());
             assertFalse(status(503, server.get("/v2/models/house/ready", "viewer")).get("ready").asBoolean());
 
-            TestRuntimes.bind(server.runtime, new HouseKind());
+            TestRuntimes.bind(server.runtime, LinearTestKind.house());
 
             assertTrue(status(200, server.get("/v2/models/house/ready", "viewer")).get("ready").asBoolean());
             assertTrue(status(200, server.get("/v2/models/flat/ready", "viewer")).get("ready").asBoolean());

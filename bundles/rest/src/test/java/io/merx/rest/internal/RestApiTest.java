@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.merx.testkit.LinearTestKind;
+
 /** Every endpoint over real HTTP against the real runtime, as the roles allowed to use it. */
 class RestApiTest {
 
@@ -81,7 +83,7 @@ class RestApiTest {
 
         JsonNode metadata = expect(200, server.get("/v2/models/house", "scorer"));
         assertEquals("house", metadata.get("name").asText());
-        assertEquals("merx:" + HouseKind.NAME, metadata.get("platform").asText());
+        assertEquals("merx:" + LinearTestKind.HOUSE, metadata.get("platform").asText());
         assertEquals(2, metadata.get("versions").size());
         assertEquals("x1", metadata.get("inputs").get(0).get("name").asText());
         assertEquals("FP64", metadata.get("inputs").get(0).get("datatype").asText());
@@ -126,7 +128,7 @@ class RestApiTest {
                 house = m;
             }
         }
-        assertEquals(HouseKind.NAME, house.get("kind").asText());
+        assertEquals(LinearTestKind.HOUSE, house.get("kind").asText());
         assertEquals("1", house.get("aliases").get("live").asText());
 
         JsonNode model = expect(200, server.get("/api/v1/models/house", "viewer"));
@@ -134,7 +136,7 @@ class RestApiTest {
         JsonNode v1 = expect(200, server.get("/api/v1/models/house/versions/1", "viewer"));
         assertEquals("1", v1.get("version").asText());
         assertTrue(v1.get("metrics").get("rmse").asDouble() < 0.1);
-        assertEquals(HouseKind.NAME, v1.get("provenance").get("kind").asText());
+        assertEquals(LinearTestKind.HOUSE, v1.get("provenance").get("kind").asText());
         assertEquals(50, v1.get("provenance").get("dataRows").asInt());
         assertEquals("x1", v1.get("inputSchema").get("fields").get(0).get("name").asText());
         assertTrue(v1.get("aliases").toString().contains("live"));
@@ -144,7 +146,7 @@ class RestApiTest {
         assertEquals(2, expect(200, server.get("/api/v1/models/house/versions", "viewer")).get("versions").size());
 
         JsonNode kinds = expect(200, server.get("/api/v1/kinds", "viewer")).get("kinds");
-        assertEquals(HouseKind.NAME, kinds.get(0).get("name").asText());
+        assertEquals(LinearTestKind.HOUSE, kinds.get(0).get("name").asText());
         assertEquals("epochs", kinds.get(0).get("parameters").get(0).get("name").asText());
 
         assertTrue(expect(200, server.get("/api/v1/jobs", "viewer")).get("jobs").size() >= 1);

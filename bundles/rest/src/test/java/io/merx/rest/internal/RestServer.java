@@ -31,9 +31,10 @@ import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.TrainingJob;
 import io.merx.api.runtime.TrainingRequest;
 import io.merx.runtime.internal.TestRuntimes;
+import io.merx.testkit.LinearTestKind;
 
 /**
- * The REST servlets in an embedded Jetty on loopback, over the real runtime with {@link HouseKind}, and users
+ * The REST servlets in an embedded Jetty on loopback, over the real runtime with the test kit's {@code test.house} kind, and users
  * checked by Karaf's own properties login module through JAAS, as in the distribution.
  */
 final class RestServer implements AutoCloseable {
@@ -70,7 +71,7 @@ final class RestServer implements AutoCloseable {
                 "_g_\\:ops = group,merx-operator",
                 "nobody = " + PASSWORD + ",viewer", ""));
         installJaas(users);
-        this.runtime = bindKind ? TestRuntimes.create(dir.resolve("store"), new HouseKind())
+        this.runtime = bindKind ? TestRuntimes.create(dir.resolve("store"), LinearTestKind.house())
                 : TestRuntimes.createWithoutKinds(dir.resolve("store"));
         this.core = new RestCore(runtime, settings, dir.resolve("uploads"));
         this.jetty = new Server();
@@ -116,7 +117,7 @@ final class RestServer implements AutoCloseable {
 
     /** Trains a version through the Java API and waits; returns the version. */
     String train(String model, double slope, boolean activate, Map<String, String> parameters) throws Exception {
-        TrainingJob job = runtime.train(TrainingRequest.builder(model, HouseKind.NAME,
+        TrainingJob job = runtime.train(TrainingRequest.builder(model, LinearTestKind.HOUSE,
                 csv(model + "-" + slope + ".csv", slope)).parameters(parameters).activate(activate).build());
         assertTrue(job.await(Duration.ofSeconds(30)), "training finished");
         assertEquals(JobState.SUCCEEDED, job.state(), job.message());

@@ -2,6 +2,8 @@ package io.merx.runtime.internal;
 
 import java.nio.file.Path;
 
+import io.merx.testkit.LinearTestKind;
+
 /**
  * A runtime in its own JVM that flips the live alias of model {@code price} between versions 1 and 2 until it
  * is killed; {@link KillDuringActivationTest} kills it with SIGKILL at a random moment.

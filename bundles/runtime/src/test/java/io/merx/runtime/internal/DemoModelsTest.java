@@ -20,12 +20,13 @@ import io.merx.api.ModelKind;
 import io.merx.api.ModelLoadException;
 import io.merx.api.ParameterSpec;
 import io.merx.api.Scorer;
-import io.merx.api.Trainer;
 import io.merx.api.TrainedModel;
+import io.merx.api.Trainer;
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.TrainingJob;
+import io.merx.testkit.LinearTestKind;
 
 class DemoModelsTest {
 

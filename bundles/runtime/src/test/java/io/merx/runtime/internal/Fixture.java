@@ -13,6 +13,7 @@ import io.merx.api.ScoreRequest;
 import io.merx.api.runtime.JobState;
 import io.merx.api.runtime.TrainingJob;
 import io.merx.api.runtime.TrainingRequest;
+import io.merx.testkit.LinearTestKind;
 
 /** A runtime on a temporary store with the linear test kind bound, and helpers to train versions. */
 final class Fixture implements AutoCloseable {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.merx.api.runtime.VersionState;
+import io.merx.testkit.LinearTestKind;
 
 /** kill -9 in the middle of activations, then a restart: the registry is consistent and live serves. */
 class KillDuringActivationTest {

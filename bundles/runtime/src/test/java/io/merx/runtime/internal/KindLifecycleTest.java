@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.merx.api.runtime.ModelUnavailableException;
+import io.merx.testkit.LinearTestKind;
 
 class KindLifecycleTest {
 
@@ -39,13 +40,13 @@ class KindLifecycleTest {
         ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
                 () -> fx.runtime.score("price", Fixture.request(null, 0, 0)));
         assertEquals("kind 'test.linear' [1.0,2) is not installed", e.getMessage());
-        assertTrue(fx.kind.loaded.get(0).isClosed(), "scorer of the departed kind closed");
+        assertTrue(fx.kind.loaded().get(0).isClosed(), "scorer of the departed kind closed");
 
         LinearTestKind back = new LinearTestKind("1.0.1");
         fx.runtime.bindKind(back);
         fx.runtime.awaitMaintenance();
 
-        assertEquals(1, back.loaded.size(), "reloaded in the background when the kind came back");
+        assertEquals(1, back.loaded().size(), "reloaded in the background when the kind came back");
         assertEquals("1", fx.runtime.score("price", Fixture.request(null, 0, 0)).version());
     }
 
@@ -55,11 +56,11 @@ class KindLifecycleTest {
         fx.runtime.bindKind(newer);
         fx.runtime.awaitMaintenance();
 
-        assertEquals(1, newer.loaded.size(), "swapped to the newer kind");
-        assertTrue(fx.kind.loaded.get(0).isClosed(), "old kind's scorer drained and closed");
+        assertEquals(1, newer.loaded().size(), "swapped to the newer kind");
+        assertTrue(fx.kind.loaded().get(0).isClosed(), "old kind's scorer drained and closed");
         fx.runtime.unbindKind(fx.kind);
         fx.runtime.awaitMaintenance();
-        assertFalse(newer.loaded.get(0).isClosed());
+        assertFalse(newer.loaded().get(0).isClosed());
         assertEquals("1", fx.runtime.score("price", Fixture.request(null, 0, 0)).version());
 
         LinearTestKind incompatible = new LinearTestKind("2.0.0");

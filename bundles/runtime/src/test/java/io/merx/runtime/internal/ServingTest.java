@@ -30,6 +30,7 @@ import io.merx.api.runtime.ModelUnavailableException;
 import io.merx.api.runtime.ModelVersionInfo;
 import io.merx.api.runtime.ScoreResponse;
 import io.merx.api.runtime.VersionState;
+import io.merx.testkit.LinearTestKind;
 
 class ServingTest {
 
@@ -120,7 +121,7 @@ class ServingTest {
             assertEquals(0L, f.get(), "failed requests");
         }
         assertTrue(served.get() > 0);
-        List<LinearTestKind.LinearScorer> scorers = List.copyOf(fx.kind.loaded);
+        List<LinearTestKind.LinearScorer> scorers = List.copyOf(fx.kind.loaded());
         assertEquals(21, scorers.size(), "every activation loaded a fresh scorer");
         long open = scorers.stream().filter(s -> !s.isClosed()).count();
         assertEquals(1, open, "only the live scorer stays open once requests drained");
@@ -140,7 +141,7 @@ class ServingTest {
         ModelVersionInfo info = fx.runtime.info("price", broken);
         assertEquals(VersionState.FAILED, info.state());
         assertTrue(info.failureReason().contains("'x' must have 2 elements"), info.failureReason());
-        assertTrue(fx.kind.loaded.get(fx.kind.loaded.size() - 1).isClosed(), "failed scorer closed");
+        assertTrue(fx.kind.loaded().get(fx.kind.loaded().size() - 1).isClosed(), "failed scorer closed");
     }
 
     @Test

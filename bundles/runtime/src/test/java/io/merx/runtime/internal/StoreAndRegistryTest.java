@@ -21,6 +21,7 @@ import io.merx.api.InputSchema;
 import io.merx.api.runtime.ModelUnavailableException;
 import io.merx.api.runtime.ModelVersionInfo;
 import io.merx.api.runtime.VersionState;
+import io.merx.testkit.LinearTestKind;
 
 class StoreAndRegistryTest {
 
@@ -89,7 +90,7 @@ class StoreAndRegistryTest {
         ModelVersionInfo info = fx.runtime.info("price", "1");
         assertEquals(VersionState.FAILED, info.state());
         assertTrue(info.failureReason().contains("checksum mismatch"), info.failureReason());
-        assertTrue(fx.kind.loaded.size() == 1, "the tampered file never reached the kind");
+        assertTrue(fx.kind.loaded().size() == 1, "the tampered file never reached the kind");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.merx.api.runtime.JobState;
 import io.merx.api.runtime.TrainingJob;
 import io.merx.api.runtime.TrainingRequest;
+import io.merx.testkit.LinearTestKind;
 
 class TrainingJobTest {
 

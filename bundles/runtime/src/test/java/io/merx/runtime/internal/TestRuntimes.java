@@ -5,10 +5,12 @@ import java.nio.file.Path;
 
 import io.merx.api.ModelKind;
 import io.merx.api.runtime.ModelRuntime;
+import io.merx.testkit.LinearTestKind;
 
 /**
- * Builds the real runtime for REST tests the way the runtime's own tests do: on a temporary store, with a kind
- * bound by hand. Lives in the runtime's package to reach its package-private constructor.
+ * Builds the real runtime in-process, the way the runtime's own tests do: on a given store, with a kind (for example
+ * the test kit's {@code LinearTestKind}) bound by hand. For the REST tests and the runtime benchmark, which get it
+ * from merx-runtime's test jar; it lives in the runtime's package to reach its package-private constructor.
  */
 public final class TestRuntimes {
 
