@@ -26,14 +26,9 @@ final class Fixture implements AutoCloseable {
         this(dir, settings(dir.resolve("store")));
     }
 
-    /**
-     * A server's defaults without the kind grace period and demo models, so tests see a kind's absence at once and
-     * only the models they train.
-     */
+    /** See {@link TestRuntimes#settings}. */
     static RuntimeSettings settings(Path store) {
-        RuntimeSettings d = RuntimeSettings.defaults(store);
-        return new RuntimeSettings(store, d.maxImportBytes(), d.maxConcurrentImportBytes(), d.shadowThreads(),
-                d.shadowQueueSize(), 0, false, d.trustedKeys(), d.requireSigned());
+        return TestRuntimes.settings(store);
     }
 
     Fixture(Path dir, RuntimeSettings settings) throws IOException {

@@ -17,16 +17,26 @@ public final class TestRuntimes {
     private TestRuntimes() {
     }
 
+    /**
+     * A server's defaults without the kind grace period and demo models, so tests see a kind's absence at once and
+     * only the models they train.
+     */
+    static RuntimeSettings settings(Path store) {
+        RuntimeSettings d = RuntimeSettings.defaults(store);
+        return new RuntimeSettings(store, d.maxImportBytes(), d.maxConcurrentImportBytes(), d.shadowThreads(),
+                d.shadowQueueSize(), 0, false, d.trustedKeys(), d.requireSigned());
+    }
+
     /** A started runtime; close it with {@link #close(ModelRuntime)}. */
     public static ModelRuntime create(Path store, ModelKind kind) throws IOException {
-        ModelRuntimeImpl runtime = new ModelRuntimeImpl(RuntimeSettings.defaults(store));
+        ModelRuntimeImpl runtime = new ModelRuntimeImpl(settings(store));
         runtime.bindKind(kind);
         return runtime;
     }
 
     /** A started runtime with no kind bound yet, as right after a restart before the kind bundles start. */
     public static ModelRuntime createWithoutKinds(Path store) throws IOException {
-        return new ModelRuntimeImpl(RuntimeSettings.defaults(store));
+        return new ModelRuntimeImpl(settings(store));
     }
 
     /** Binds a kind as Declarative Services would, and waits until the loads it starts are done. */
