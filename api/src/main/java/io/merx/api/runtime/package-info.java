@@ -3,8 +3,8 @@
  * import and export artifacts, and steer traffic (activation, rollback, canary, shadow).
  *
  * <p>The platform registers one {@link io.merx.api.runtime.ModelRuntime} service; the shell commands
- * ({@code merx-runtime-shell}) and the REST layer ({@code merx-rest}) are its clients. Everything here is plain Java records and enums, free of compute engines, so
- * it maps one-to-one to JSON.
+ * ({@code merx-runtime-shell}) and the REST layer ({@code merx-rest}) are its clients. Everything here is
+ * plain Java records and enums, free of compute engines, so it maps one-to-one to JSON.
  */
 @Export
 @Version("2.0.0")
