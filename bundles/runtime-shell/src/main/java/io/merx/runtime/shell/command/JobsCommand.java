@@ -1,5 +1,7 @@
 package io.merx.runtime.shell.command;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -40,12 +42,16 @@ public final class JobsCommand implements Action {
         table.column("Kind");
         table.column("State");
         table.column("Progress");
+        table.column("Started");
+        table.column("Took");
         table.column("Version");
         table.column("Message");
+        Instant now = Instant.now();
         for (TrainingJob job : runtime.jobs()) {
             table.addRow().addContent(job.id(), job.model(), job.kind(), job.state(),
-                    String.format(Locale.ROOT, "%.0f%%", job.progress() * 100), job.resultVersion().orElse(""),
-                    job.message());
+                    String.format(Locale.ROOT, "%.0f%%", job.progress() * 100),
+                    JobTimes.started(job, ZoneId.systemDefault()), JobTimes.took(job, now),
+                    job.resultVersion().orElse(""), job.message());
         }
         table.print(System.out);
         return null;
