@@ -62,7 +62,7 @@ public final class HyperParameters {
                 } else {
                     throw bad(spec, raw, "an integer");
                 }
-                if (value < spec.min() || value > spec.max()) {
+                if (!spec.accepts(value)) {
                     throw bad(spec, raw, spec.expected());
                 }
                 return value;
@@ -80,7 +80,7 @@ public final class HyperParameters {
                 } else {
                     throw bad(spec, raw, "a number");
                 }
-                if (!Double.isFinite(value) || value < spec.min() || value > spec.max()) {
+                if (!spec.accepts(value)) {
                     throw bad(spec, raw, spec.expected());
                 }
                 return value;
@@ -95,8 +95,8 @@ public final class HyperParameters {
                 throw bad(spec, raw, "true or false");
             }
             case CHOICE -> {
-                if (raw instanceof String s && spec.choices().contains(s)) {
-                    return s;
+                if (spec.accepts(raw)) {
+                    return raw;
                 }
                 throw bad(spec, raw, spec.expected());
             }

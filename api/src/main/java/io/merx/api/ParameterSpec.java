@@ -77,6 +77,14 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
         return new ParameterSpec(name, ParameterType.CHOICE, defaultValue, 0, 0, choices, description);
     }
 
+    /**
+     * Whether a value, already of this spec's Java type, lies within its bounds or choices: the one rule for
+     * defaults and for user values.
+     */
+    boolean accepts(Object value) {
+        return accepts(type, value, min, max, choices);
+    }
+
     /** What a value of this spec must be, in the words of an error message: {@code an integer between 1 and 9}. */
     String expected() {
         return expected(type, min, max, choices);
