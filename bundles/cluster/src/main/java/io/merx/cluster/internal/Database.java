@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import io.merx.runtime.cluster.SharedStateUnavailableException;
 
@@ -123,7 +124,7 @@ final class Database implements AutoCloseable {
     <T> T streaming(String what, Work<T> work) throws IOException {
         migrate();
         // The pool restores auto-commit when the connection goes back.
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = connect()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -136,6 +137,19 @@ final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(what, e);
         }
+    }
+
+    /**
+     * A pooled connection; while the pool holds none (the database is or was away), a direct one. The pool refills
+     * in the background with a back-off of up to 5 s; asking the database directly fails at once with its current
+     * answer while it is down, and works the moment it is back.
+     */
+    private Connection connect() throws SQLException {
+        HikariPoolMXBean state = pool.getHikariPoolMXBean();
+        if (state != null && state.getTotalConnections() == 0) {
+            return source.getConnection();
+        }
+        return pool.getConnection();
     }
 
     /** A connection outside the pool, for LISTEN. */
