@@ -44,8 +44,10 @@ import io.merx.runtime.cluster.SharedStateUnavailableException;
  * config:update
  * </pre>
  */
+// Immediate: the schema is migrated (or the database found missing, and logged) when the configuration arrives, not
+// when the runtime first asks.
 @Component(service = SharedState.class, configurationPid = "io.merx.cluster",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = ClusterConfig.class)
 public final class PostgresSharedState implements SharedState, AutoCloseable {
 
