@@ -94,7 +94,9 @@ final class Database implements AutoCloseable {
         synchronized (this) {
             if (!migrated) {
                 try {
-                    Schema.migrate(pool);
+                    // Directly, not through the pool: right after the database returns the pool may still be
+                    // backing off, and migrating happens once.
+                    Schema.migrate(source);
                 } catch (RuntimeException e) {
                     SQLException sql = sqlCause(e);
                     throw sql != null ? failure("migrate the schema", sql)

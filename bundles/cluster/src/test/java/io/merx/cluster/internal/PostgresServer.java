@@ -75,7 +75,9 @@ public final class PostgresServer implements AutoCloseable {
      * @throws IOException when PostgreSQL cannot be unpacked, initialised or started
      */
     public static PostgresServer start(Path workDirectory) throws IOException {
-        Path work = workDirectory.toAbsolutePath();
+        Path work = usableWorkDirectory(workDirectory.toAbsolutePath());
+        Files.createDirectories(work);
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path binaries = unpack(work.resolve("binaries"));
         int port = freePort();
         Path home = work.resolve("cluster-" + port);
@@ -242,8 +244,35 @@ public final class PostgresServer implements AutoCloseable {
                 }
             }
         }
+        // Whatever the umask, nobody (the server's user when we are root) must reach every directory.
+        try (Stream<Path> paths = Files.walk(target)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        }
         Files.createFile(marker);
         return target;
+    }
+
+    /**
+     * As root, {@code nobody} must be able to reach the binaries and the cluster: when a parent directory of
+     * {@code work} shuts others out (a checkout under /root, say), the system's temporary directory is used instead.
+     */
+    private static Path usableWorkDirectory(Path work) throws IOException {
+        if (!isRoot()) {
+            return work;
+        }
+        for (Path p = work.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "merx-postgres");
+                Files.createDirectories(fallback);
+                Files.setPosixFilePermissions(fallback, PosixFilePermissions.fromString("rwxr-xr-x"));
+                return fallback;
+            }
+        }
+        return work;
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {

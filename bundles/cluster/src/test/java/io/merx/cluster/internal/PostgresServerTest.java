@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The test launcher itself: a real server that can be stopped and started again, as root or not. */
 class PostgresServerTest {
@@ -28,6 +29,14 @@ class PostgresServerTest {
             assertTrue(version(url, server).startsWith("PostgreSQL 17"), "the restarted server answers");
             assertThrows(SQLException.class, () -> DriverManager.getConnection(url, server.user(), "wrong"),
                     "the server checks passwords");
+        }
+    }
+
+    @Test
+    void startsUnderADirectoryOthersCannotEnter(@TempDir Path closed) throws Exception {
+        // JUnit's temporary directories are rwx------: as root, the server's user could not reach binaries there.
+        try (PostgresServer server = PostgresServer.start(closed.resolve("postgres"))) {
+            assertTrue(version(server.createDatabase("closed"), server).startsWith("PostgreSQL 17"));
         }
     }
 
