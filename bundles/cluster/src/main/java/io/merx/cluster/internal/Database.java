@@ -207,7 +207,9 @@ final class Database implements AutoCloseable {
         if (message == null) {
             return "no reason given";
         }
-        return password.isEmpty() ? message : message.replace(password, "****");
+        String scrubbed = password.isEmpty() ? message : message.replace(password, "****");
+        // The driver ends its sentences with a period; ours go on after the reason.
+        return scrubbed.endsWith(".") ? scrubbed.substring(0, scrubbed.length() - 1) : scrubbed;
     }
 
     private static SQLException sqlCause(Throwable e) {

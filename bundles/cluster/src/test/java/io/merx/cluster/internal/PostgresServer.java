@@ -57,6 +57,13 @@ public final class PostgresServer implements AutoCloseable {
     private final Path log;
     private final int port;
     private boolean running;
+    private final Thread stopAtExit = new Thread(() -> {
+        try {
+            stop();
+        } catch (IOException e) {
+            System.err.println("could not stop the test PostgreSQL: " + e.getMessage());
+        }
+    }, "stop-test-postgres");
 
     private PostgresServer(Path binaries, Path home, int port) {
         this.binaries = binaries;
@@ -79,6 +86,7 @@ public final class PostgresServer implements AutoCloseable {
         Files.createDirectories(work);
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path binaries = unpack(work.resolve("binaries"));
+        stopLeftovers(work, binaries);
         int port = freePort();
         Path home = work.resolve("cluster-" + port);
         deleteTree(home);
@@ -86,6 +94,8 @@ public final class PostgresServer implements AutoCloseable {
         PostgresServer server = new PostgresServer(binaries, home, port);
         server.initdb(home);
         server.restart();
+        // A test JVM that exits without closing (System.exit, OutOfMemoryError) still stops its server.
+        Runtime.getRuntime().addShutdownHook(server.stopAtExit);
         return server;
     }
 
@@ -164,6 +174,32 @@ public final class PostgresServer implements AutoCloseable {
     public void close() throws IOException {
         stop();
         deleteTree(home);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // Called from the hook itself, or while the JVM exits: nothing left to remove.
+        }
+    }
+
+    /**
+     * Stops the servers of test runs that died without stopping them (killed JVMs), so they do not pile up; their
+     * clusters live beside the binaries as cluster-PORT.
+     */
+    private static void stopLeftovers(Path work, Path binaries) throws IOException {
+        try (Stream<Path> homes = Files.list(work)) {
+            for (Path home : (Iterable<Path>) homes.filter(p -> p.getFileName().toString().startsWith("cluster-"))
+                    ::iterator) {
+                if (Files.exists(home.resolve("data/postmaster.pid"))) {
+                    try {
+                        new PostgresServer(binaries, home, 0).run(List.of(binaries.resolve("bin/pg_ctl").toString(),
+                                "stop", "-D", home.resolve("data").toString(), "-m", "immediate", "-w"));
+                    } catch (IOException alreadyGone) {
+                        // A stale pid file: the server is not running.
+                    }
+                }
+                deleteTree(home);
+            }
+        }
     }
 
     private void initdb(Path home) throws IOException {
