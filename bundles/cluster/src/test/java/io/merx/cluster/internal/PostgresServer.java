@@ -49,6 +49,7 @@ public final class PostgresServer implements AutoCloseable {
     private static final String UNPRIVILEGED = "65534";
     private static final String USER = "merx";
     private static final String PASSWORD = "s3cret-test-password";
+    private static final String OWNER = "owner.pid";
 
     private final Path binaries;
     private final Path home;
@@ -91,6 +92,7 @@ public final class PostgresServer implements AutoCloseable {
         Path home = work.resolve("cluster-" + port);
         deleteTree(home);
         Files.createDirectories(home.resolve("sockets"));
+        Files.writeString(home.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));
         PostgresServer server = new PostgresServer(binaries, home, port);
         server.initdb(home);
         server.restart();
@@ -183,12 +185,15 @@ public final class PostgresServer implements AutoCloseable {
 
     /**
      * Stops the servers of test runs that died without stopping them (killed JVMs), so they do not pile up; their
-     * clusters live beside the binaries as cluster-PORT.
+     * clusters live beside the binaries as cluster-PORT, each with the process id of the JVM that owns it.
      */
     private static void stopLeftovers(Path work, Path binaries) throws IOException {
         try (Stream<Path> homes = Files.list(work)) {
             for (Path home : (Iterable<Path>) homes.filter(p -> p.getFileName().toString().startsWith("cluster-"))
                     ::iterator) {
+                if (ownerIsAlive(home)) {
+                    continue;
+                }
                 if (Files.exists(home.resolve("data/postmaster.pid"))) {
                     try {
                         new PostgresServer(binaries, home, 0).run(List.of(binaries.resolve("bin/pg_ctl").toString(),
@@ -309,6 +314,19 @@ public final class PostgresServer implements AutoCloseable {
             }
         }
         return work;
+    }
+
+    private static boolean ownerIsAlive(Path home) throws IOException {
+        Path owner = home.resolve(OWNER);
+        if (!Files.exists(owner)) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(owner).trim())).map(ProcessHandle::isAlive)
+                    .orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {
