@@ -297,6 +297,44 @@ class ClusterTest {
     }
 
     @Test
+    void anImportOnOneNodeIsFetchedVerifiedAndServedByTheOthers() throws Exception {
+        ModelRuntimeImpl a = node("a");
+        ModelRuntimeImpl b = node("b");
+        a.activate("price", train(a, "price", 3));
+        Path archive = dir.resolve("price.zip");
+        a.exportArtifact("price", ModelRuntime.LIVE, archive);
+
+        assertEquals("1", b.importArtifact(archive, "copy").version());
+        b.activate("copy", "1");
+        eventually("a serves the imported model", () -> "1".equals(live(a, "copy", null)));
+        assertEquals(b.info("copy", "1").provenance(), a.info("copy", "1").provenance());
+        assertEquals(cluster.model("copy").orElseThrow().lastVersion(), 1);
+    }
+
+    @Test
+    void aDamagedCopyIsRefusedAndTheNodeKeepsServingWhatItServed() throws Exception {
+        ModelRuntimeImpl a = node("a");
+        String v1 = train(a, "price", 3);
+        a.activate("price", v1);
+        String v2 = train(a, "price", 5);
+        cluster.damage("price", v2);
+
+        ModelRuntimeImpl b = node("b");
+        eventually("b serves v1", () -> v1.equals(live(b, "price", null)));
+        a.activate("price", v2);
+        Thread.sleep(FAST.reconcileInterval().toMillis() * 3);
+        assertEquals(v1, live(b, "price", null), "b keeps serving v1");
+        assertFalse(b.ready(), "b has not converged");
+        assertFalse(Files.exists(dir.resolve("b").resolve("price").resolve(v2)), "nothing damaged is installed");
+        assertTrue(a.clusterNodes().stream().anyMatch(n -> n.name().equals("b") && !n.converged()
+                && n.models().get("price").lag() > 0), a.clusterNodes().toString());
+
+        // Publishing the version again (as an operator would from a) lets b catch up on its next pass.
+        cluster.node("a").publishVersion("price", v2, dir.resolve("a").resolve("price").resolve(v2));
+        eventually("b serves v2 and is ready", () -> v2.equals(live(b, "price", null)) && b.ready());
+    }
+
+    @Test
     void canarySendsAKeyToTheSameVersionOnEveryNode() throws Exception {
         ModelRuntimeImpl a = node("a");
         ModelRuntimeImpl b = node("b");

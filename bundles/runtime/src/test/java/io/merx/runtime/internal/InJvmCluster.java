@@ -65,6 +65,18 @@ final class InJvmCluster {
         this.writeBarrier = barrier;
     }
 
+    /** Flips a byte of each of a published version's files but its manifest, as a damaged copy would. */
+    void damage(String model, String version) {
+        files.get(model + "/" + version).replaceAll((name, bytes) -> {
+            if (name.equals(ArtifactManifest.FILE_NAME)) {
+                return bytes;
+            }
+            byte[] copy = bytes.clone();
+            copy[0] ^= 1;
+            return copy;
+        });
+    }
+
     /** Makes every call fail as an unreachable database does. */
     void down(boolean isDown) {
         this.down = isDown;
