@@ -29,6 +29,7 @@ import io.merx.runtime.cluster.SharedStateUnavailableException;
 final class ClusterReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterReconciler.class);
+    private static final java.time.Duration EVER = java.time.Duration.ofDays(365L * 100);
 
     private final SharedState shared;
     private final ClusterLedger ledger;
@@ -69,11 +70,13 @@ final class ClusterReconciler {
     }
 
     /**
-     * A cluster with no models takes this node's, so turning cluster mode on for a single node keeps its models.
-     * Otherwise the desired state wins, and models only this node has are deleted by the first pass.
+     * The first node of a new cluster (no models, and no node has ever reported) publishes its models, so turning
+     * cluster mode on for a single node keeps them. Otherwise the desired state wins, and models only this node has
+     * are deleted by the first pass: a node that was down while operators deleted every model does not bring them
+     * back.
      */
     void publishLocalModelsIfFirst() throws IOException {
-        if (!shared.models().isEmpty()) {
+        if (!shared.models().isEmpty() || !shared.nodes(EVER).isEmpty()) {
             return;
         }
         for (ModelRecord record : registry.all()) {

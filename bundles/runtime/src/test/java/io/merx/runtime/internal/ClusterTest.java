@@ -404,6 +404,23 @@ class ClusterTest {
     }
 
     @Test
+    void aNodeThatWasDownWhileEveryModelWasDeletedDoesNotBringThemBack() throws Exception {
+        ModelRuntimeImpl a = node("a");
+        ModelRuntimeImpl b = node("b");
+        a.activate("price", train(a, "price", 3));
+        eventually("b serves price", () -> b.ready() && "1".equals(live(b, "price", null)));
+        started.remove(b);
+        b.close();
+        a.removeAlias("price", ModelRuntime.LIVE);
+        a.delete("price", "1");
+
+        ModelRuntimeImpl again = node("b");
+        eventually("b dropped price", () -> again.ready() && again.models().isEmpty());
+        assertTrue(cluster.model("price").isEmpty());
+        assertTrue(a.models().isEmpty());
+    }
+
+    @Test
     void aSingleNodeListsItselfAsTheOnlyNode() throws Exception {
         try (Fixture single = new Fixture(dir)) {
             single.runtime.activate("price", single.train("price", 3));
