@@ -362,13 +362,17 @@ class ClusterTest {
         ModelRuntimeImpl a = node("a");
         ModelRuntimeImpl b = node("b");
         TrainingJob slow = a.train(TrainingRequest.builder("price", LinearTestKind.NAME, csv(3))
-                .parameter("epochs", "300").parameter("sleepMillis", "10").build());
+                .parameter("epochs", "500").parameter("sleepMillis", "10").build());
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> b.train(TrainingRequest.builder("price", LinearTestKind.NAME, csv(4)).build()));
         assertEquals("model 'price' is being trained on node a", refused.getMessage());
         assertTrue(b.jobs().isEmpty(), "b started nothing");
-        // Longer than the lease: a renews it while the job runs.
+        // Past the lease's 2 s: a renews it while the job runs, so b is still refused.
+        Thread.sleep(FAST.leaseTtl().toMillis() + 500);
+        assertEquals(JobState.RUNNING, slow.state());
+        assertThrows(IllegalStateException.class,
+                () -> b.train(TrainingRequest.builder("price", LinearTestKind.NAME, csv(4)).build()));
         assertTrue(slow.await(WAIT));
         assertEquals(JobState.SUCCEEDED, slow.state(), slow.message());
 
