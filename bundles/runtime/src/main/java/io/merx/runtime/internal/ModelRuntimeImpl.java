@@ -2,9 +2,9 @@ package io.merx.runtime.internal;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,8 +73,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     private final RequestRouter router;
     private final ArtifactTransfer artifacts;
     private final Readiness readiness;
-    /** Null on a single node. */
-    private final SharedState shared;
+    /** The cluster's parts; null on a single node. */
     private final ClusterMode cluster;
     private final ClusterTraining clusterTraining;
     private final ClusterView clusterView;
@@ -108,7 +107,6 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
                 Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
         this.demos = new DemoModels(this, kinds, store.root().resolve(".demo"), settings.demoModels());
         this.kindChanges = new KindChanges(settings.kindGraceMillis(), store, registry, serving, demos::kindChanged);
-        this.shared = shared;
         if (shared == null) {
             this.cluster = null;
             this.clusterTraining = null;
