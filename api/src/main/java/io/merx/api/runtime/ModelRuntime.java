@@ -2,6 +2,7 @@ package io.merx.api.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -161,4 +162,35 @@ public interface ModelRuntime {
      * @throws IllegalStateException when an alias, canary or shadow points at it
      */
     void delete(String model, String version) throws ModelNotFoundException, IOException;
+
+    /**
+     * The nodes serving the models: on a single node just this one, in a cluster every node that sent a heartbeat
+     * recently, with what each serves and how far behind the desired state it is.
+     *
+     * <pre>{@code
+     * runtime.clusterNodes().forEach(n -> System.out.println(n.name() + " " + n.models().get("churn")));
+     * }</pre>
+     *
+     * @return the nodes, by name
+     * @since 2.1
+     */
+    default List<ClusterNode> clusterNodes() {
+        return List.of();
+    }
+
+    /**
+     * Waits until every live node serves the model's current desired state (for example after {@link #activate}),
+     * or the timeout passes; a single node serves it as soon as the call that changed it returned.
+     *
+     * @param model the model
+     * @param timeout how long to wait at most
+     * @return the nodes as last seen; {@link ClusterNode#upToDate} tells which caught up
+     * @throws ModelNotFoundException when the model does not exist
+     * @throws InterruptedException when interrupted while waiting
+     * @since 2.1
+     */
+    default List<ClusterNode> awaitConverged(String model, Duration timeout)
+            throws ModelNotFoundException, InterruptedException {
+        return clusterNodes();
+    }
 }

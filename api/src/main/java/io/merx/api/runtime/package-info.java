@@ -7,7 +7,7 @@
  * plain Java records and enums, free of compute engines, so it maps one-to-one to JSON.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.merx.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

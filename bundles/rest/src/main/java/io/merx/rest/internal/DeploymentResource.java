@@ -1,17 +1,24 @@
 package io.merx.rest.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.merx.api.runtime.ClusterNode;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelSummary;
 import io.merx.api.runtime.ModelVersionInfo;
 
-/** Steering traffic: activate, roll back, aliases, canary and shadow; each answers the model's new state. */
+/**
+ * Steering traffic: activate, roll back, aliases, canary and shadow; each answers the model's new state. The nodes of
+ * a cluster are at {@code GET /cluster}; {@code activate?wait=<seconds>} answers once every node serves the version.
+ */
 final class DeploymentResource {
+
+    private static final int MAX_WAIT_SECONDS = 600;
 
     private final RestCore core;
 
@@ -29,14 +36,26 @@ final class DeploymentResource {
                 .add("DELETE", "/models/{name}/canary", Role.OPERATOR, r::clearCanary)
                 .add("GET", "/models/{name}/shadow", Role.VIEWER, r::shadowReport)
                 .add("PUT", "/models/{name}/shadow", Role.OPERATOR, r::setShadow)
-                .add("DELETE", "/models/{name}/shadow", Role.OPERATOR, r::clearShadow);
+                .add("DELETE", "/models/{name}/shadow", Role.OPERATOR, r::clearShadow)
+                .add("GET", "/cluster", Role.VIEWER, r::cluster);
+    }
+
+    private void cluster(Exchange exchange, List<String> path) throws Exception {
+        exchange.send(200, Views.nodes(core.runtime().clusterNodes()));
     }
 
     private void activate(Exchange exchange, List<String> path) throws Exception {
         String name = PathNames.model(path.get(0));
         String version = version(exchange);
+        Duration wait = waitSeconds(exchange);
         ModelVersionInfo info = core.runtime().activate(name, version);
-        done(exchange, name, "activate", Views.version(info));
+        Map<String, Object> body = Views.version(info);
+        if (wait != null) {
+            List<ClusterNode> nodes = core.runtime().awaitConverged(name, wait);
+            body.put("converged", nodes.stream().allMatch(n -> n.upToDate(name)));
+            body.put("nodes", nodes.stream().map(Views::node).toList());
+        }
+        done(exchange, name, "activate", body);
     }
 
     private void rollback(Exchange exchange, List<String> path) throws Exception {
@@ -96,6 +115,24 @@ final class DeploymentResource {
         String name = PathNames.model(path.get(0));
         core.runtime().clearShadow(name);
         done(exchange, name, "shadow", summary(name));
+    }
+
+    /** The {@code wait} query parameter: how long to wait for every node of a cluster, or null. */
+    private static Duration waitSeconds(Exchange exchange) throws ApiException {
+        String wait = exchange.query("wait");
+        if (wait == null) {
+            return null;
+        }
+        try {
+            int seconds = Integer.parseInt(wait.trim());
+            if (seconds >= 1 && seconds <= MAX_WAIT_SECONDS) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("parameter 'wait' must be whole seconds from 1 to " + MAX_WAIT_SECONDS
+                + ", got '" + (wait.length() > 20 ? wait.substring(0, 20) + "..." : wait) + "'", "wait");
     }
 
     /** The {@code version} field of the JSON body. */

@@ -16,6 +16,8 @@ import io.merx.api.ModelLoadException;
 import io.merx.api.ScoringException;
 import io.merx.api.runtime.ModelNotFoundException;
 import io.merx.api.runtime.ModelUnavailableException;
+import io.merx.runtime.cluster.ConcurrentChangeException;
+import io.merx.runtime.cluster.SharedStateUnavailableException;
 
 /**
  * Turns what went wrong into an HTTP status and a JSON body {@code {"error": ..., "field": ..., "status": ...}}.
@@ -34,6 +36,14 @@ final class Errors {
     static ApiException map(Throwable e) {
         if (e instanceof ApiException api) {
             return api;
+        }
+        if (e instanceof ConcurrentChangeException) {
+            // another operator changed the model meanwhile, perhaps on another node: look again, then retry
+            return new ApiException(409, e.getMessage(), null, false);
+        }
+        if (e instanceof SharedStateUnavailableException) {
+            // a cluster's database is down: this node still scores, but changes must wait for it
+            return ApiException.busy(503, "the cluster's shared state is unavailable: " + e.getMessage());
         }
         if (e instanceof ModelNotFoundException) {
             return ApiException.notFound(e.getMessage());

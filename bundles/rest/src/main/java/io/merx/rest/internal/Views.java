@@ -10,6 +10,7 @@ import io.merx.api.FieldSpec;
 import io.merx.api.InputSchema;
 import io.merx.api.ParameterSpec;
 import io.merx.api.Provenance;
+import io.merx.api.runtime.ClusterNode;
 import io.merx.api.runtime.KindInfo;
 import io.merx.api.runtime.ModelSummary;
 import io.merx.api.runtime.ModelVersionInfo;
@@ -154,6 +155,30 @@ final class Views {
         json.put("progress", Double.isFinite(job.progress()) ? job.progress() : 0.0);
         json.put("message", job.message());
         json.put("resultVersion", job.resultVersion().orElse(null));
+        return json;
+    }
+
+    static Map<String, Object> node(ClusterNode node) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", node.name());
+        json.put("address", node.address());
+        json.put("heartbeatAt", node.heartbeatAt().toString());
+        json.put("converged", node.converged());
+        Map<String, Object> models = new LinkedHashMap<>();
+        node.models().forEach((name, served) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("liveVersion", served.liveVersion());
+            m.put("revision", served.revision());
+            m.put("lag", served.lag());
+            models.put(name, m);
+        });
+        json.put("models", models);
+        return json;
+    }
+
+    static Map<String, Object> nodes(List<ClusterNode> nodes) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("nodes", nodes.stream().map(Views::node).toList());
         return json;
     }
 

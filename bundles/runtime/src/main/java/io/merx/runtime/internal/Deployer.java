@@ -22,7 +22,8 @@ import io.merx.api.runtime.VersionState;
 /**
  * Changes what serves: adds versions, moves aliases, canary and shadow, deletes. Changes to one model are
  * serialised; each loads and warms the target before the registry switches to it, then retires what nothing
- * references any more, so a failed load leaves the old version serving.
+ * references any more, so a failed load leaves the old version serving. Each change is checked against, and
+ * published to, the {@link Ledger} (the local registry, or a cluster's desired state) before this node applies it.
  */
 final class Deployer {
 
@@ -31,31 +32,38 @@ final class Deployer {
     private final ModelStore store;
     private final ModelRegistry registry;
     private final ServingTable serving;
-    private final Catalog catalog;
     private final ShadowRunner shadow;
     private final TrafficStats stats;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private volatile Ledger ledger;
 
     Deployer(ModelStore store, ModelRegistry registry, ServingTable serving, Catalog catalog, ShadowRunner shadow,
             TrafficStats stats) {
         this.store = store;
         this.registry = registry;
         this.serving = serving;
-        this.catalog = catalog;
         this.shadow = shadow;
         this.stats = stats;
+        this.ledger = new LocalLedger(store, registry, catalog);
     }
 
-    private Object lock(String model) {
+    /** Switches to a cluster's desired state; set once, before the runtime is used. */
+    void useLedger(Ledger clusterLedger) {
+        this.ledger = clusterLedger;
+    }
+
+    /** The lock that serialises changes to one model; the cluster's reconciler takes it too. */
+    Object lock(String model) {
         return locks.computeIfAbsent(model, m -> new Object());
     }
 
     /** Saves a trained model as the model's next version, READY but not serving. */
     String save(String model, TrainedModel trained) throws IOException {
         synchronized (lock(model)) {
-            String version = nextVersion(model);
+            String version = ledger.nextVersion(model);
             store.save(model, version, trained, trained.provenance().kind(), Instant.now());
-            update(model, r -> r.withVersion(version, new ModelRecord.Status(VersionState.READY, null)));
+            ledger.stored(model, version);
+            update(model, r -> r.withVersion(version, new ModelRecord.Status(VersionState.READY, null)), true);
             return version;
         }
     }
@@ -63,26 +71,25 @@ final class Deployer {
     /** Moves a filled staging directory in as the model's next version. */
     String install(String model, java.nio.file.Path staging, ArtifactManifest manifest) throws IOException {
         synchronized (lock(model)) {
-            String version = nextVersion(model);
+            String version = ledger.nextVersion(model);
             store.install(staging, manifest.renamed(model, version));
-            update(model, r -> r.withVersion(version, new ModelRecord.Status(VersionState.NEW, null)));
+            ledger.stored(model, version);
+            update(model, r -> r.withVersion(version, new ModelRecord.Status(VersionState.NEW, null)), true);
             return version;
         }
     }
 
-    private String nextVersion(String model) throws IOException {
-        long last = registry.get(model).map(ModelRecord::lastVersion).orElse(0L);
-        for (String stored : store.versions(model)) {
-            last = Math.max(last, Long.parseLong(stored));
-        }
-        return Long.toString(last + 1);
+    /** Fetches the version when this node lacks it, then loads and warms it. */
+    private void load(String model, String version) throws ModelLoadException {
+        ledger.prepare(model, version);
+        serving.ensureLoaded(model, version, true);
     }
 
     void setAlias(String model, String alias, String version) throws ModelNotFoundException, ModelLoadException {
         Names.alias(alias);
         synchronized (lock(model)) {
-            Catalog.requireVersion(catalog.record(model), version);
-            serving.ensureLoaded(model, version, true);
+            Catalog.requireVersion(ledger.record(model), version);
+            load(model, version);
             update(model, r -> r.withAlias(alias, version));
             retireUnreferenced(model);
             LOG.info("Alias {} of {} now points at version {}", alias, model, version);
@@ -91,12 +98,12 @@ final class Deployer {
 
     String rollback(String model) throws ModelNotFoundException, ModelLoadException {
         synchronized (lock(model)) {
-            List<String> history = catalog.record(model).liveHistory();
+            List<String> history = ledger.record(model).liveHistory();
             if (history.isEmpty()) {
                 throw new IllegalStateException("model '" + model + "' has no earlier live version to roll back to");
             }
             String previous = history.get(history.size() - 1);
-            serving.ensureLoaded(model, previous, true);
+            load(model, previous);
             update(model, r -> r.rolledBack(previous));
             retireUnreferenced(model);
             LOG.info("Rolled {} back to version {}", model, previous);
@@ -106,7 +113,7 @@ final class Deployer {
 
     void removeAlias(String model, String alias) throws ModelNotFoundException {
         synchronized (lock(model)) {
-            if (!catalog.record(model).aliases().containsKey(alias)) {
+            if (!ledger.record(model).aliases().containsKey(alias)) {
                 throw new ModelNotFoundException("model '" + model + "' has no alias '" + alias + "'");
             }
             update(model, r -> r.withoutAlias(alias));
@@ -117,8 +124,8 @@ final class Deployer {
     void setCanary(String model, String version, double percent) throws ModelNotFoundException, ModelLoadException {
         CanarySplit split = new CanarySplit(version, percent);
         synchronized (lock(model)) {
-            requireOtherThanLive(catalog.record(model), version, "canary");
-            serving.ensureLoaded(model, version, true);
+            requireOtherThanLive(ledger.record(model), version, "canary");
+            load(model, version);
             update(model, r -> r.withCanary(split));
             retireUnreferenced(model);
             LOG.info("Canary of {}: version {} takes {}% of live traffic", model, version, percent);
@@ -127,8 +134,8 @@ final class Deployer {
 
     void setShadow(String model, String version) throws ModelNotFoundException, ModelLoadException {
         synchronized (lock(model)) {
-            requireOtherThanLive(catalog.record(model), version, "shadow");
-            serving.ensureLoaded(model, version, true);
+            requireOtherThanLive(ledger.record(model), version, "shadow");
+            load(model, version);
             shadow.reset(model, version);
             update(model, r -> r.withShadow(version));
             retireUnreferenced(model);
@@ -138,7 +145,7 @@ final class Deployer {
 
     void clearCanary(String model) throws ModelNotFoundException {
         synchronized (lock(model)) {
-            catalog.record(model);
+            ledger.record(model);
             update(model, r -> r.withCanary(null));
             retireUnreferenced(model);
         }
@@ -146,7 +153,7 @@ final class Deployer {
 
     void clearShadow(String model) throws ModelNotFoundException {
         synchronized (lock(model)) {
-            catalog.record(model);
+            ledger.record(model);
             update(model, r -> r.withShadow(null));
             retireUnreferenced(model);
         }
@@ -154,19 +161,20 @@ final class Deployer {
 
     void delete(String model, String version) throws ModelNotFoundException, IOException {
         synchronized (lock(model)) {
-            ModelRecord record = catalog.record(model);
+            ModelRecord record = ledger.record(model);
             Catalog.requireVersion(record, version);
             List<String> users = record.referencesTo(version);
             if (!users.isEmpty()) {
                 throw new IllegalStateException("version " + version + " of " + model + " is in use as "
                         + String.join(", ", users) + "; point them at another version first");
             }
-            serving.unload(model, version);
-            store.delete(model, version);
-            registry.update(model, r -> {
+            UnaryOperator<ModelRecord> local = ledger.publish(model, r -> {
                 ModelRecord rest = r.withoutVersion(version);
                 return rest.versions().isEmpty() ? null : rest;
-            });
+            }, false);
+            serving.unload(model, version);
+            store.delete(model, version);
+            registry.update(model, local);
             stats.forget(model, version);
         }
     }
@@ -199,8 +207,13 @@ final class Deployer {
     }
 
     private void update(String model, UnaryOperator<ModelRecord> change) {
+        update(model, change, false);
+    }
+
+    private void update(String model, UnaryOperator<ModelRecord> change, boolean rebase) {
+        UnaryOperator<ModelRecord> local = ledger.publish(model, change, rebase);
         try {
-            registry.update(model, change);
+            registry.update(model, local);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot persist the model registry: " + e.getMessage(), e);
         }

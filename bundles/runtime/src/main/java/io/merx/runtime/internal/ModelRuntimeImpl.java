@@ -2,11 +2,15 @@ package io.merx.runtime.internal;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +18,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +28,7 @@ import io.merx.api.ModelKind;
 import io.merx.api.ModelLoadException;
 import io.merx.api.ScoreRequest;
 import io.merx.api.ScoringException;
+import io.merx.api.runtime.ClusterNode;
 import io.merx.api.runtime.KindInfo;
 import io.merx.api.runtime.ModelNotFoundException;
 import io.merx.api.runtime.ModelRuntime;
@@ -32,6 +38,7 @@ import io.merx.api.runtime.ScoreResponse;
 import io.merx.api.runtime.ShadowReport;
 import io.merx.api.runtime.TrainingJob;
 import io.merx.api.runtime.TrainingRequest;
+import io.merx.runtime.cluster.SharedState;
 
 /**
  * The model runtime service: a facade that wires the store, registry, serving table and deployer to the classes
@@ -39,6 +46,11 @@ import io.merx.api.runtime.TrainingRequest;
  * {@link ArtifactTransfer} for archives, {@link Readiness}, {@link Catalog} for questions) and answers the API by
  * delegating to them. Plain Java apart from its annotations, so tests construct it directly with
  * {@link RuntimeSettings} and call {@link #bindKind}/{@link #unbindKind} themselves.
+ *
+ * <p>With a {@link SharedState} (cluster mode, bundle {@code merx-cluster} configured) the shared desired state is the
+ * record of truth: management calls publish there ({@link ClusterLedger}), {@link ClusterMode} keeps this node in
+ * line with it, and the node reports ready only once it has converged. The reference is static and greedy: when
+ * the cluster's service comes or goes, the runtime restarts once in the other mode.
  */
 // Immediate: it loads models and trains demo models whoever holds the service. Delayed, it lived only while a user
 // (the shell's commands, REST) held it, so removing the shell from a server without REST unloaded every model.
@@ -61,13 +73,25 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     private final RequestRouter router;
     private final ArtifactTransfer artifacts;
     private final Readiness readiness;
+    /** The cluster's parts; null on a single node. */
+    private final ClusterMode cluster;
+    private final ClusterTraining clusterTraining;
+    private final ClusterView clusterView;
 
     @Activate
-    public ModelRuntimeImpl(RuntimeConfig config) throws IOException {
-        this(RuntimeSettings.from(config));
+    public ModelRuntimeImpl(RuntimeConfig config,
+            @Reference(name = "sharedState", cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY)
+            SharedState shared) throws IOException {
+        this(RuntimeSettings.from(config), ClusterSettings.from(config), shared);
     }
 
     ModelRuntimeImpl(RuntimeSettings settings) throws IOException {
+        this(settings, ClusterSettings.defaults(), null);
+    }
+
+    ModelRuntimeImpl(RuntimeSettings settings, ClusterSettings clusterSettings, SharedState shared)
+            throws IOException {
         this.store = new ModelStore(settings.storeDirectory());
         this.registry = new ModelRegistry(store.root());
         this.kinds = new KindTracker(this::kindChanged);
@@ -83,8 +107,28 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
                 Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
         this.demos = new DemoModels(this, kinds, store.root().resolve(".demo"), settings.demoModels());
         this.kindChanges = new KindChanges(settings.kindGraceMillis(), store, registry, serving, demos::kindChanged);
-        this.readiness = new Readiness(registry, catalog, serving, () -> kindChanges.busy() || demos.training());
+        if (shared == null) {
+            this.cluster = null;
+            this.clusterTraining = null;
+            this.clusterView = null;
+        } else {
+            VersionFetcher fetcher = new VersionFetcher(shared, store);
+            ClusterLedger ledger = new ClusterLedger(shared, store, registry, serving, fetcher);
+            deployer.useLedger(ledger);
+            ClusterReconciler reconciler = new ClusterReconciler(shared, ledger, deployer, store, registry, serving,
+                    shadow, stats, fetcher);
+            this.cluster = new ClusterMode(shared, clusterSettings, reconciler,
+                    new ClusterHeartbeat(shared, clusterSettings.address(), registry, ledger, reconciler::converged));
+            this.clusterTraining = new ClusterTraining(shared, clusterSettings.leaseTtl(), cluster.threads());
+            this.clusterView = new ClusterView(shared, clusterSettings.nodeTimeout(), cluster::beat);
+        }
+        ClusterMode c = cluster;
+        this.readiness = new Readiness(registry, catalog, serving,
+                () -> kindChanges.busy() || demos.training() || c != null && !c.convergedOnce());
         registry.all().stream().filter(r -> r.shadow() != null).forEach(r -> shadow.reset(r.name(), r.shadow()));
+        if (cluster != null) {
+            cluster.start();
+        }
         LOG.info("Merx runtime started with model store {}", store.root());
     }
 
@@ -93,6 +137,9 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     public void close() {
         // A reload in progress finishes before the scorers go away; queued ones are skipped.
         kindChanges.close();
+        if (cluster != null) {
+            cluster.close();
+        }
         jobs.close();
         shadow.close();
         serving.clear();
@@ -111,6 +158,10 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     /** Kinds bind only after the constructor, so kindChanges is set by the time the tracker calls this. */
     private void kindChanged(String kindName) {
         kindChanges.kindChanged(kindName);
+        if (cluster != null) {
+            // versions the cluster serves may need this kind to load
+            cluster.requestPass();
+        }
     }
 
     /** Waits until background loads queued so far are done; for tests. */
@@ -188,13 +239,18 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
         if (!Files.isRegularFile(request.dataset())) {
             throw new IllegalArgumentException("no dataset file " + request.dataset().getFileName());
         }
-        return jobs.start(request, kind, hyperParameters, (model, trained, activate) -> {
+        TrainingJobImpl.Saver saver = (model, trained, activate) -> {
             String version = deployer.save(model, trained);
             if (activate) {
                 deployer.setAlias(model, LIVE, version);
             }
             return version;
-        });
+        };
+        if (clusterTraining != null) {
+            return clusterTraining.start(request.model(), kind.name(),
+                    onEnd -> jobs.start(request, kind, hyperParameters, saver, onEnd));
+        }
+        return jobs.start(request, kind, hyperParameters, saver);
     }
 
     @Override
@@ -268,5 +324,39 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     @Override
     public void delete(String model, String version) throws ModelNotFoundException, IOException {
         deployer.delete(model, version);
+    }
+
+    // ---- nodes
+
+    @Override
+    public List<ClusterNode> clusterNodes() {
+        if (clusterView != null) {
+            return clusterView.nodes();
+        }
+        Map<String, ClusterNode.ServedModel> models = new TreeMap<>();
+        for (ModelRecord record : registry.all()) {
+            if (!record.versions().isEmpty()) {
+                models.put(record.name(), new ClusterNode.ServedModel(record.live(), 0, 0));
+            }
+        }
+        return List.of(new ClusterNode(localName(), "", Instant.now(), ready(), models));
+    }
+
+    @Override
+    public List<ClusterNode> awaitConverged(String model, Duration timeout)
+            throws ModelNotFoundException, InterruptedException {
+        if (clusterView != null) {
+            return clusterView.awaitConverged(model, timeout);
+        }
+        catalog.record(model);
+        return clusterNodes();
+    }
+
+    private static String localName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
     }
 }

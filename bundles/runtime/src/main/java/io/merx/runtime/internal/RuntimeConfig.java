@@ -52,4 +52,24 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Train and activate a demo model <kind>-demo from the kind's own demo data when a kind"
                     + " that has some is installed and no such model exists yet.")
     boolean demoModels() default RuntimeSettings.DEFAULT_DEMO_MODELS;
+
+    @AttributeDefinition(name = "Cluster reconcile interval (s)",
+            description = "In cluster mode (bundle merx-cluster configured), how often this node reconciles every"
+                    + " model with the shared desired state, beside the change notifications it gets.")
+    int clusterReconcileSeconds() default ClusterSettings.DEFAULT_RECONCILE_SECONDS;
+
+    @AttributeDefinition(name = "Cluster heartbeat interval (s)",
+            description = "In cluster mode, how often this node reports what it serves; a node silent for three"
+                    + " intervals is no longer listed by model:nodes.")
+    int clusterHeartbeatSeconds() default ClusterSettings.DEFAULT_HEARTBEAT_SECONDS;
+
+    @AttributeDefinition(name = "Cluster node address",
+            description = "In cluster mode, where operators reach this node (e.g. http://10.0.0.5:8181), shown by"
+                    + " model:nodes and GET /api/v1/cluster. Empty shows none.")
+    String clusterNodeAddress() default "";
+
+    @AttributeDefinition(name = "Training lease (s)",
+            description = "In cluster mode, how long the lease on training a model lasts unless the training node"
+                    + " renews it; a node that dies mid-job frees the model after this.")
+    int trainingLeaseSeconds() default ClusterSettings.DEFAULT_LEASE_SECONDS;
 }

@@ -32,8 +32,18 @@ final class TrainingJobs implements AutoCloseable {
     });
 
     /** @throws IllegalStateException when the model has a job that is not done */
-    synchronized TrainingJob start(TrainingRequest request, ModelKind kind, HyperParameters hyperParameters,
+    TrainingJob start(TrainingRequest request, ModelKind kind, HyperParameters hyperParameters,
             TrainingJobImpl.Saver saver) {
+        return start(request, kind, hyperParameters, saver, job -> { });
+    }
+
+    /**
+     * Starts a job and runs {@code onEnd} on its thread right after it ended (a cluster gives its lease back there).
+     *
+     * @throws IllegalStateException when the model has a job that is not done
+     */
+    synchronized TrainingJob start(TrainingRequest request, ModelKind kind, HyperParameters hyperParameters,
+            TrainingJobImpl.Saver saver, java.util.function.Consumer<TrainingJob> onEnd) {
         TrainingJobImpl running = latest.get(request.model());
         if (running != null && !running.state().isDone()) {
             throw new IllegalStateException("model " + request.model() + " already has a running training job: "
@@ -41,7 +51,13 @@ final class TrainingJobs implements AutoCloseable {
         }
         TrainingJobImpl job = new TrainingJobImpl(ids.incrementAndGet(), request, kind, hyperParameters, saver);
         latest.put(request.model(), job);
-        executor.execute(job);
+        executor.execute(() -> {
+            try {
+                job.run();
+            } finally {
+                onEnd.accept(job);
+            }
+        });
         return job;
     }
 
