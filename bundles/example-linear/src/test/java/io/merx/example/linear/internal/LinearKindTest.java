@@ -23,7 +23,7 @@ import io.merx.api.TrainingContext;
 
 class LinearKindTest {
 
-    private final LinearKind kind = new LinearKind("1.0.0");
+    private final LinearKind kind = new LinearKind();
 
     private TrainedModel train(Dataset data, Map<String, ?> params) throws Exception {
         return kind.newTrainer(HyperParameters.of(kind.parameters(), params)).train(data, TrainingContext.silent());
