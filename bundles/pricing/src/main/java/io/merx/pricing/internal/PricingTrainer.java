@@ -23,18 +23,7 @@ import io.merx.sdk.kind.BaseTrainer;
 final class PricingTrainer extends BaseTrainer {
 
     /** The hyper-parameters this trainer reads, with their defaults and bounds: the kind publishes them. */
-    static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.text("productColumn", "product", "column identifying the product"),
-            ParameterSpec.text("periodColumn", "period", "column identifying the period (week, date); numbers sort "
-                    + "numerically, text lexically"),
-            ParameterSpec.text("priceColumn", "price", "unit price, above 0"),
-            ParameterSpec.text("unitsColumn", "units", "units sold, 0 or more"),
-            ParameterSpec.text("promoColumn", "promo", "promotion flag or share; used when the data has it"),
-            ParameterSpec.text("displayColumn", "display", "display flag or share; used when the data has it"),
-            ParameterSpec.text("categoryColumn", "category", "product category: substitutes and shrinkage target; "
-                    + "without it all products form one category"),
-            ParameterSpec.text("competitorPriceColumn", "competitor_price", "a competitor's price for the product; "
-                    + "used when the data has it"),
+    static final List<ParameterSpec> PARAMETERS = Columns.with(List.of(
             ParameterSpec.choice("shrinkage", "empirical-bayes", Shrinkage.CHOICES, "empirical-bayes: shrink toward "
                     + "the category by an estimated prior; ridge: by ridgeLambda; none: least squares per product"),
             ParameterSpec.real("ridgeLambda", 10, 0, 1e9, "penalty toward the category mean with shrinkage=ridge"),
@@ -42,7 +31,7 @@ final class PricingTrainer extends BaseTrainer {
                     + "(largest by volume in its category); 0 for none"),
             ParameterSpec.choice("zeroUnits", "drop", List.of("drop", "reject"), "rows with 0 units have no log: "
                     + "drop them (their prices still count for substitutes) or reject the data"),
-            ParameterSpec.real("holdout", 0.2, 0, 0.9, "share of the last periods held out to measure demand error"));
+            ParameterSpec.real("holdout", 0.2, 0, 0.9, "share of the last periods held out to measure demand error")));
 
     PricingTrainer(ModelKind kind, HyperParameters hp) {
         super(kind, hp);
