@@ -17,6 +17,7 @@ public final class CopurchaseKind extends GraphKind {
     /** The one constructor: Declarative Services calls it, and tests and benchmarks, who then bind a store. */
     public CopurchaseKind() {
         super(NAME, "Co-purchase (also bought / bought together, lift and confidence) from the Neo4j order graph",
-                CopurchaseTrainer.PARAMETERS, CopurchaseTrainer::new, dir -> new CopurchaseScorer(CopurchaseFiles.read(dir)));
+                CopurchaseTrainer.PARAMETERS, CopurchaseTrainer::new,
+                dir -> new CopurchaseScorer(CopurchaseFiles.read(dir)));
     }
 }

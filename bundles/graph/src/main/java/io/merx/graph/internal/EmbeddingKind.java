@@ -21,6 +21,7 @@ public final class EmbeddingKind extends GraphKind {
     /** The one constructor: Declarative Services calls it, and tests and benchmarks, who then bind a store. */
     public EmbeddingKind() {
         super(NAME, "Graph embeddings (FastRP on ND4J) of the Neo4j customer-product graph",
-                EmbeddingTrainer.PARAMETERS, EmbeddingTrainer::new, dir -> new EmbeddingScorer(EmbeddingFiles.read(dir)));
+                EmbeddingTrainer.PARAMETERS, EmbeddingTrainer::new,
+                dir -> new EmbeddingScorer(EmbeddingFiles.read(dir)));
     }
 }

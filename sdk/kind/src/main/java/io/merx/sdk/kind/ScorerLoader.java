@@ -9,8 +9,8 @@ import io.merx.api.ModelLoadException;
 import io.merx.api.Scorer;
 
 /**
- * How a kind loads its saved models; usually a lambda such as {@code dir -> new LinearScorer(LinearModelFiles.read(dir))}, handed to
- * {@link BaseKind}.
+ * How a kind loads its saved models, handed to {@link BaseKind}; usually a lambda such as
+ * {@code dir -> new LinearScorer(LinearModelFiles.read(dir))}.
  */
 @ConsumerType
 @FunctionalInterface

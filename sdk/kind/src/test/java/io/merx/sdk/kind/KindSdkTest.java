@@ -81,7 +81,8 @@ class KindSdkTest {
     void aKindThatOverridesNewTrainerStillUsesItsFactory() {
         CarefulKind kind = new CarefulKind();
         HyperParameters thirteen = HyperParameters.of(kind.parameters(), Map.of("seed", 13));
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> kind.newTrainer(thirteen));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> kind.newTrainer(thirteen));
         assertEquals("hyper-parameter 'seed' must not be 13", refused.getMessage());
         HyperParameters seven = HyperParameters.of(kind.parameters(), Map.of("seed", 7));
         assertInstanceOf(TinyTrainer.class, kind.newTrainer(seven));
