@@ -18,7 +18,6 @@ public final class FraudKind extends GraphKind {
     /** The one constructor: Declarative Services calls it, and tests and benchmarks, who then bind a store. */
     public FraudKind() {
         super(NAME, "Fraud rings: accounts linked by shared devices, addresses, cards, IPs (Neo4j)",
-                FraudTrainer.PARAMETERS, FraudTrainer::new,
-                dir -> new FraudScorer(FraudFiles.read(dir)));
+                FraudTrainer.PARAMETERS, FraudTrainer::new, dir -> new FraudScorer(FraudFiles.read(dir)));
     }
 }
