@@ -11,8 +11,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * models of that kind. The platform tracks kinds dynamically; when a plugin bundle is updated, models of its
  * kind are reloaded with the new code.
  *
- * <p>Plugins usually extend the kind SDK's {@code io.merx.sdk.kind.BaseKind}, which holds the name, version,
- * description and parameters, and implement the rest:
+ * <p>Plugins usually extend the kind SDK's {@code io.merx.sdk.kind.BaseKind}, which holds the name, version (the
+ * bundle's), description and parameters, and trains and loads through the functions it is given:
  *
  * <pre>{@code
  * @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + LinearKind.NAME,
@@ -20,13 +20,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * public final class LinearKind extends BaseKind {
  *     public static final String NAME = "example.linear";
  *
- *     @Activate
- *     public LinearKind(BundleContext context) {
- *         super(NAME, KindVersion.of(context), "Linear regression (ND4J)", LinearParameters.SPECS);
+ *     public LinearKind() {
+ *         super(NAME, "Linear regression (ND4J)", LinearTrainer.PARAMETERS, LinearTrainer::new,
+ *                 dir -> new LinearScorer(LinearModelFiles.read(dir)));
  *     }
- *
- *     public Trainer newTrainer(HyperParameters hp) { return new LinearTrainer(this, hp); }
- *     public Scorer load(Path dir) throws ModelLoadException { return new LinearScorer(LinearModelFiles.read(dir)); }
  * }
  * }</pre>
  */

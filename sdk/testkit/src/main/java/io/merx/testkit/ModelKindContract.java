@@ -39,7 +39,7 @@ import io.merx.api.TrainingContext;
  *
  * <pre>{@code
  * class MyKindContractTest extends ModelKindContract {
- *     protected ModelKind kind() { return new MyKind("1.0.0"); }
+ *     protected ModelKind kind() { return new MyKind(); }
  *     protected Dataset trainingData() { return MyDemoData.generate(500, 1); }
  *     protected List<ScoreRequest> requests() { return List.of(ScoreRequest.of(Map.of("x", 1.0))); }
  *     protected List<BadRequest> badRequests() {

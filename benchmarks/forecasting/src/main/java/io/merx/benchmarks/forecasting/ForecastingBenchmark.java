@@ -120,7 +120,7 @@ public final class ForecastingBenchmark {
                 dataset.rowCount());
         System.out.printf(Locale.ROOT, "%-14s %8s %8s %8s %8s %10s %12s %9s %9s%n", "merx method", "sMAPE", "MASE",
                 "cov80", "cov95", "train s", "forecast s", "total s", "cpu s");
-        ModelKind kind = new ForecastingKind("1.0.0");
+        ModelKind kind = new ForecastingKind();
         for (String method : methods) {
             Map<String, Object> hp = Map.of("method", method, "season", 12, "horizon", 18, "backtestOrigins", 0);
             long start = System.nanoTime();
@@ -225,7 +225,7 @@ public final class ForecastingBenchmark {
                 LocalDate.ofEpochDay(last)) + 1, LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last));
         System.out.printf(Locale.ROOT, "%-14s %8s %8s %8s %8s %10s%n", "merx method", "sMAPE", "MASE", "cov80",
                 "cov95", "train s");
-        ModelKind kind = new ForecastingKind("1.0.0");
+        ModelKind kind = new ForecastingKind();
         for (String method : List.of("snaive", "auto-ets", "theta", "mlp", "ensemble")) {
             Map<String, Object> hp = Map.of("method", method, "horizon", 13, "backtestOrigins", 4, "mlpWindow", 26);
             long start = System.nanoTime();

@@ -96,7 +96,8 @@ public final class GraphBenchmark {
         line("");
         line("| basket | rankBy | hit-rate@10 | queries | training s |");
         line("|---|---|---|---|---|");
-        CopurchaseKind copurchase = new CopurchaseKind(store, "1.0.0");
+        CopurchaseKind copurchase = new CopurchaseKind();
+        copurchase.bindStore(store);
         Path model = Files.createTempDirectory("merx-graph-bench");
         for (String basket : List.of("order", "customer")) {
             for (String rankBy : List.of("lift", "confidence", "count")) {
@@ -120,7 +121,8 @@ public final class GraphBenchmark {
         line("");
         line("| data | dimension | iteration weights | FastRP s (all orders) | hit-rate@10 embedding | hit-rate@10 co-purchase counts | pairs | training s |");
         line("|---|---|---|---|---|---|---|---|");
-        EmbeddingKind embedding = new EmbeddingKind(store, "1.0.0");
+        EmbeddingKind embedding = new EmbeddingKind();
+        embedding.bindStore(store);
         for (String weights : List.of("0,1,1,1", "0,1,1,1,1,1")) {
             Map<String, Object> hp = new LinkedHashMap<>(columns);
             hp.put("iterationWeights", weights);
@@ -144,7 +146,8 @@ public final class GraphBenchmark {
                 m.get("hitRate@10"));
 
         section("Fraud rings (graph.fraud) on the demo shop");
-        FraudKind fraud = new FraudKind(store, "1.0.0");
+        FraudKind fraud = new FraudKind();
+        fraud.bindStore(store);
         t = System.nanoTime();
         m = train(fraud, Map.of(), DemoShop.generate(DemoShop.DEFAULT_ORDERS, DemoShop.DEFAULT_SEED, "fraud-bench"),
                 null);

@@ -76,7 +76,7 @@ public final class NlpBenchmark {
         long heapAfter = usedHeap();
         line(report, String.format(Locale.ROOT, "CoreNLP pipeline load: %.1f s, heap +%d MiB (after GC)",
                 analyzer.loadMillis() / 1000.0, (heapAfter - heapBefore) >> 20));
-        NlpKind kind = new NlpKind("1.0.0", analyzer);
+        NlpKind kind = new NlpKind(analyzer);
 
         // ---- Banking77 intents
         String[][] train = Csv.columns(data.resolve("banking77_train.csv"), "text", "category");

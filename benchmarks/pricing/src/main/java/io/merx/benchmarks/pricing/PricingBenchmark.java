@@ -30,7 +30,7 @@ import io.merx.pricing.internal.PricingKind;
  */
 public final class PricingBenchmark {
 
-    private static final PricingKind KIND = new PricingKind("1.0.0");
+    private static final PricingKind KIND = new PricingKind();
     private final StringBuilder out = new StringBuilder();
     private final Path work;
 

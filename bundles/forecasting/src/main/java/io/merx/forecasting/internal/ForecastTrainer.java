@@ -30,13 +30,16 @@ final class ForecastTrainer extends BaseTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForecastTrainer.class);
 
+    private final Settings requested;
+
+    /** Refuses a malformed ETS code here, before any training starts. */
     ForecastTrainer(ModelKind kind, HyperParameters hp) {
         super(kind, hp);
+        this.requested = Settings.of(hp);
     }
 
     @Override
     public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
-        Settings requested = Settings.of(hp);
         SeriesTable table = SeriesTable.from(data, requested);
         Settings settings = requested.withSeason(requested.season() > 0 ? requested.season() : table.season());
         Map<String, double[]> series = table.series();

@@ -1,22 +1,14 @@
 package io.merx.forecasting.internal;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.merx.api.Dataset;
-import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
-import io.merx.api.ModelLoadException;
-import io.merx.api.Scorer;
-import io.merx.api.Trainer;
 import io.merx.compute.ComputeBackend;
 import io.merx.sdk.kind.BaseKind;
-import io.merx.sdk.kind.KindVersion;
 
 /**
  * The {@code forecasting.demand} kind: many series per model, forecasts with intervals, inventory advice and
@@ -29,27 +21,11 @@ public final class ForecastingKind extends BaseKind {
 
     public static final String NAME = "forecasting.demand";
 
-    /** Declarative Services constructor. */
-    @Activate
-    public ForecastingKind(BundleContext context) {
-        this(KindVersion.of(context));
-    }
-
-    /** For use outside OSGi (unit tests, benchmarks). */
-    public ForecastingKind(String version) {
-        super(NAME, version, "Demand forecasting for many series: ETS (AICc), Theta, seasonal naive, Croston-SBA, "
-                + "global MLP, ensemble; intervals, backtests, inventory advice, SVG plots", Settings.PARAMETERS);
-    }
-
-    @Override
-    public Trainer newTrainer(HyperParameters hyperParameters) {
-        Settings.of(hyperParameters); // refuses a malformed ETS code before any training starts
-        return new ForecastTrainer(this, hyperParameters);
-    }
-
-    @Override
-    public Scorer load(Path modelDirectory) throws ModelLoadException {
-        return new ForecastScorer(ModelFiles.read(modelDirectory));
+    /** The one constructor: Declarative Services calls it, and so do tests and benchmarks. */
+    public ForecastingKind() {
+        super(NAME, "Demand forecasting for many series: ETS (AICc), Theta, seasonal naive, Croston-SBA, "
+                + "global MLP, ensemble; intervals, backtests, inventory advice, SVG plots", Settings.PARAMETERS,
+                ForecastTrainer::new, dir -> new ForecastScorer(ModelFiles.read(dir)));
     }
 
     @Override

@@ -25,7 +25,7 @@ class ForecastScorerTest {
 
     @BeforeAll
     static void train() throws Exception {
-        ForecastingKind kind = new ForecastingKind("1.0.0");
+        ForecastingKind kind = new ForecastingKind();
         try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(),
                 Map.of("method", "auto-ets", "horizon", 6))).train(DemoData.retail(8, 40, 5),
                         TrainingContext.silent())) {
@@ -35,7 +35,7 @@ class ForecastScorerTest {
     }
 
     private static ScoreResult score(Map<String, Object> request) throws Exception {
-        try (Scorer scorer = new ForecastingKind("1.0.0").load(dir)) {
+        try (Scorer scorer = new ForecastingKind().load(dir)) {
             return scorer.score(ScoreRequest.of(request));
         }
     }

@@ -13,7 +13,7 @@ class ForecastingKindContractTest extends ModelKindContract {
 
     @Override
     protected ModelKind kind() {
-        return new ForecastingKind("1.0.0");
+        return new ForecastingKind();
     }
 
     @Override

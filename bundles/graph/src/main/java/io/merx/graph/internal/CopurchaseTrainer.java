@@ -8,6 +8,7 @@ import java.util.Map;
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
+import io.merx.api.ParameterSpec;
 import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
@@ -20,6 +21,16 @@ import io.merx.graph.IngestOptions;
  * same order enough to put it in the top 10? The saved model is then rebuilt from all orders.
  */
 final class CopurchaseTrainer extends GraphTrainer {
+
+    /** The hyper-parameters this trainer reads, with their defaults and bounds: the kind publishes them. */
+    static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.choice("basket", "order", List.of("order", "customer"),
+                    "order: frequently bought together in one order; customer: customers who bought X also bought"),
+            ParameterSpec.choice("rankBy", "lift", List.of("lift", "confidence", "count"),
+                    "how partners are ranked; count is the raw-count baseline"),
+            ParameterSpec.integer("minCount", 2, 1, 1_000_000, "pairs seen fewer times are ignored (lift is noisy on rare pairs)"),
+            ParameterSpec.integer("neighbours", 50, 1, 10_000, "partners kept per product in the snapshot"),
+            ParameterSpec.real("holdout", 0.2, 0, 0.9, "fraction of orders held back to measure hit-rate@10"));
 
     private static final int MAX_EVAL_QUERIES = 5_000;
 

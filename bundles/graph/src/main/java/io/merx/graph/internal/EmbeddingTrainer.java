@@ -14,6 +14,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
+import io.merx.api.ParameterSpec;
 import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
@@ -30,6 +31,17 @@ import io.merx.graph.IngestOptions;
  */
 final class EmbeddingTrainer extends GraphTrainer {
 
+    /** The hyper-parameters this trainer reads, with their defaults and bounds: the kind publishes them. */
+    static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.integer("dimension", 256, 8, 2_048,
+                    "embedding length; random projections need a few hundred to keep similarities apart"),
+            ParameterSpec.text("iterationWeights", "0,1,1,1",
+                    "weight of the random projection, then of each propagation step (FastRP); their count - 1 is"
+                            + " the number of steps"),
+            ParameterSpec.integer("seed", 42, 0, Long.MAX_VALUE, "seed of the random projection"),
+            ParameterSpec.bool("writeBack", false, "also store the vectors as property 'embedding' on the nodes"),
+            ParameterSpec.real("holdout", 0.2, 0, 0.9, "fraction of orders held back to measure hit-rate@10"));
+
     private static final int MAX_EVAL_PAIRS = 3_000;
     private static final int WRITE_BATCH = 1_000;
     static final String PRODUCT_EMBEDDINGS =
@@ -37,8 +49,12 @@ final class EmbeddingTrainer extends GraphTrainer {
     static final String CUSTOMER_EMBEDDINGS =
             "UNWIND $rows AS row MATCH (n:Customer {graph: $graph, id: row.id}) SET n.embedding = row.vector";
 
+    private final double[] weights;
+
+    /** Refuses malformed iteration weights here, before the job waits for Neo4j. */
     EmbeddingTrainer(ModelKind kind, TrainingStore stores, HyperParameters hp) {
         super(kind, stores, hp);
+        this.weights = weights(hp.getString("iterationWeights"));
     }
 
     static double[] weights(String text) {
@@ -57,7 +73,6 @@ final class EmbeddingTrainer extends GraphTrainer {
 
     @Override
     public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
-        double[] weights = weights(hp.getString("iterationWeights"));
         IngestOptions options = IngestParameters.options(hp, data);
         OrderGraph graph = ingestOrders(data, options, context, 0.5);
         List<OrderGraph.Basket> train = new ArrayList<>();

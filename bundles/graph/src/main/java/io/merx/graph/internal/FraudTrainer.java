@@ -10,6 +10,7 @@ import java.util.Map;
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
+import io.merx.api.ParameterSpec;
 import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
@@ -22,6 +23,18 @@ import io.merx.graph.IngestOptions;
  * hidden fraudsters rank above accounts not flagged (ROC AUC).
  */
 final class FraudTrainer extends GraphTrainer {
+
+    /** The hyper-parameters this trainer reads, with their defaults and bounds: the kind publishes them. */
+    static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.integer("maxSharedAccounts", 50, 2, 1_000_000,
+                    "identifiers used by more accounts are hubs (office IP, marketplace address) and link nothing"),
+            ParameterSpec.integer("velocityDays", 7, 1, 3_650, "window, before the newest order, for ring velocity"),
+            ParameterSpec.real("bias", 4, -100, 100, "risk = sigmoid(features . weights - bias)"),
+            ParameterSpec.real("ringWeight", 1, 0, 100, "weight of ln(ring size)"),
+            ParameterSpec.real("velocityWeight", 1, 0, 100, "weight of ln(1 + ring orders per day)"),
+            ParameterSpec.real("proximityWeight", 4, 0, 100, "weight of 1 / hops to the nearest known fraud account"),
+            ParameterSpec.real("knownFraudWeight", 6, 0, 100, "weight of the account itself being flagged"),
+            ParameterSpec.real("holdout", 0.3, 0, 0.9, "fraction of fraud flags hidden to measure AUC"));
 
     static final String ACCOUNTS = """
             MATCH (c:Customer {graph: $graph})

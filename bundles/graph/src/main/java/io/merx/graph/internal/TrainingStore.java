@@ -18,20 +18,16 @@ final class TrainingStore {
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(3);
     private static final long POLL_MILLIS = 250;
 
-    private final Duration wait;
+    private Duration wait;
     private GraphStore current;
 
     TrainingStore(Duration wait) {
         this.wait = wait;
     }
 
-    /** A store that is always there (or never, when null): outside OSGi. */
-    static TrainingStore of(GraphStore store) {
-        TrainingStore stores = new TrainingStore(DEFAULT_WAIT);
-        if (store != null) {
-            stores.bind(store);
-        }
-        return stores;
+    /** How long a training job waits for Neo4j from now on; tests shorten it. */
+    synchronized void waitAtMost(Duration wait) {
+        this.wait = wait;
     }
 
     synchronized void bind(GraphStore store) {

@@ -14,7 +14,7 @@ class CopurchaseKindContractTest extends ModelKindContract {
     @Override
     protected ModelKind kind() {
         try {
-            return new CopurchaseKind(TestGraph.store(), "1.0.0");
+            return TestGraph.bound(new CopurchaseKind());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

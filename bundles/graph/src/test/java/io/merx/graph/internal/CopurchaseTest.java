@@ -30,7 +30,7 @@ class CopurchaseTest {
 
     @BeforeAll
     static void train() throws Exception {
-        CopurchaseKind kind = new CopurchaseKind(TestGraph.store(), "1.0.0");
+        CopurchaseKind kind = TestGraph.bound(new CopurchaseKind());
         try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), Map.of()))
                 .train(DemoShop.generate(2_000, 8, GRAPH), TrainingContext.silent())) {
             metrics = model.provenance().metrics();

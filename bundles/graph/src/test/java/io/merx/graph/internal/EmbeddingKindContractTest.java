@@ -14,7 +14,7 @@ class EmbeddingKindContractTest extends ModelKindContract {
     @Override
     protected ModelKind kind() {
         try {
-            return new EmbeddingKind(TestGraph.store(), "1.0.0");
+            return TestGraph.bound(new EmbeddingKind());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

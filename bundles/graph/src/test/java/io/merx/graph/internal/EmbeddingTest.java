@@ -26,7 +26,7 @@ class EmbeddingTest {
     @Test
     @SuppressWarnings("unchecked")
     void embeddingsPredictHeldBackPurchasesAndAreWrittenBack() throws Exception {
-        EmbeddingKind kind = new EmbeddingKind(TestGraph.store(), "1.0.0");
+        EmbeddingKind kind = TestGraph.bound(new EmbeddingKind());
         Map<String, Double> metrics;
         try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), Map.of("writeBack", true)))
                 .train(DemoShop.generate(2_000, 8, "embedding-test"), TrainingContext.silent())) {
@@ -51,7 +51,7 @@ class EmbeddingTest {
 
     @Test
     void badIterationWeightsAreRefusedNamingTheParameter() {
-        EmbeddingKind kind = new EmbeddingKind((io.merx.graph.GraphStore) null, "1.0.0");
+        EmbeddingKind kind = new EmbeddingKind();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kind.newTrainer(
                 HyperParameters.of(kind.parameters(), Map.of("iterationWeights", "1,x"))));
         assertTrue(e.getMessage().contains("iterationWeights"), e.getMessage());

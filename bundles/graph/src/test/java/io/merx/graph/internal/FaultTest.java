@@ -32,7 +32,8 @@ class FaultTest {
     @Test
     void crashMidLoadFailsClearlyScoringGoesOnAndTheStoreRecovers() throws Exception {
         Neo4jGraphStore store = TestGraph.connect(3);
-        CopurchaseKind kind = new CopurchaseKind(store, "1.0.0");
+        CopurchaseKind kind = new CopurchaseKind();
+        kind.bindStore(store);
         try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), Map.of()))
                 .train(DemoShop.generate(300, 2, "fault-model"), TrainingContext.silent())) {
             model.save(dir);

@@ -14,7 +14,7 @@ class FraudKindContractTest extends ModelKindContract {
     @Override
     protected ModelKind kind() {
         try {
-            return new FraudKind(TestGraph.store(), "1.0.0");
+            return TestGraph.bound(new FraudKind());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -27,7 +27,7 @@ class FraudTest {
 
     @BeforeAll
     static void train() throws Exception {
-        FraudKind kind = new FraudKind(TestGraph.store(), "1.0.0");
+        FraudKind kind = TestGraph.bound(new FraudKind());
         try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), Map.of()))
                 .train(DemoShop.generate(2_000, 8, "fraud-test"), TrainingContext.silent())) {
             metrics = model.provenance().metrics();

@@ -42,6 +42,12 @@ final class TestGraph {
         return store;
     }
 
+    /** A kind trained against the test Neo4j, which it gets the way Declarative Services gives it. */
+    static <K extends GraphKind> K bound(K kind) throws Exception {
+        kind.bindStore(store());
+        return kind;
+    }
+
     static synchronized EmbeddedNeo4j server() throws Exception {
         store();
         return server;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
@@ -33,7 +33,7 @@ import io.merx.graph.IngestReport;
  */
 class WithoutNeo4jTest {
 
-    private static final Map<String, BiFunction<TrainingStore, String, ModelKind>> KINDS = Map.of(
+    private static final Map<String, Supplier<GraphKind>> KINDS = Map.of(
             CopurchaseKind.NAME, CopurchaseKind::new,
             EmbeddingKind.NAME, EmbeddingKind::new,
             FraudKind.NAME, FraudKind::new);
@@ -55,7 +55,8 @@ class WithoutNeo4jTest {
     @ParameterizedTest
     @ValueSource(strings = {CopurchaseKind.NAME, EmbeddingKind.NAME, FraudKind.NAME})
     void trainingWithoutNeo4jFailsSayingSoAfterTheWait(String name) {
-        ModelKind kind = KINDS.get(name).apply(new TrainingStore(Duration.ofMillis(300)), "1.0.0");
+        GraphKind kind = KINDS.get(name).get();
+        kind.stores().waitAtMost(Duration.ofMillis(300));
         long start = System.nanoTime();
         TrainingException e = assertThrows(TrainingException.class, () -> train(kind, TrainingContext.silent()));
         assertEquals("training " + name + " needs Neo4j, which has not been reachable for 0 s; check the"
@@ -67,11 +68,11 @@ class WithoutNeo4jTest {
     @ParameterizedTest
     @ValueSource(strings = {CopurchaseKind.NAME, EmbeddingKind.NAME, FraudKind.NAME})
     void trainingUsesTheStoreOnceNeo4jComesUp(String name) throws Exception {
-        TrainingStore stores = new TrainingStore(Duration.ofSeconds(30));
-        ModelKind kind = KINDS.get(name).apply(stores, "1.0.0");
+        GraphKind kind = KINDS.get(name).get();
+        kind.stores().waitAtMost(Duration.ofSeconds(30));
         Thread later = new Thread(() -> {
             sleep(300);
-            stores.bind(new RefusingStore());
+            kind.bindStore(new RefusingStore());
         });
         later.start();
         TrainingException e = assertThrows(TrainingException.class, () -> train(kind, TrainingContext.silent()));
@@ -82,7 +83,8 @@ class WithoutNeo4jTest {
     @ParameterizedTest
     @ValueSource(strings = {CopurchaseKind.NAME})
     void aJobWaitingForNeo4jCanBeCancelled(String name) {
-        ModelKind kind = KINDS.get(name).apply(new TrainingStore(Duration.ofMinutes(5)), "1.0.0");
+        GraphKind kind = KINDS.get(name).get();
+        kind.stores().waitAtMost(Duration.ofMinutes(5));
         AtomicBoolean cancelled = new AtomicBoolean();
         new Thread(() -> {
             sleep(300);

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
+import io.merx.api.ParameterSpec;
 import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
@@ -18,6 +19,27 @@ import io.merx.sdk.kind.BaseTrainer;
 
 /** Checks the labelled messages, trains the intent network and assembles the {@link Assistant}. */
 final class AssistantTrainer extends BaseTrainer {
+
+    /** The hyper-parameters this trainer reads, with their defaults and bounds: the kind publishes them. */
+    static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.text("textColumn", "text", "column holding the customer message"),
+            ParameterSpec.text("intentColumn", "intent", "column holding the intent label"),
+            ParameterSpec.text("answerColumn", "", "optional column holding an answer template for the row's intent; overrides the knowledge base"),
+            ParameterSpec.text("knowledgeBase", "", "path of a UTF-8 file of 'intent<TAB>answer template' lines; empty: the built-in demo answers"),
+            ParameterSpec.integer("hashBits", 15, 10, 22, "the hashed feature space has 2^hashBits dimensions"),
+            ParameterSpec.integer("hidden", 256, 4, 4096, "hidden units of the perceptron"),
+            ParameterSpec.integer("epochs", 12, 1, 1000, "passes over the training rows"),
+            ParameterSpec.integer("batchSize", 32, 1, 4096, "rows per gradient step"),
+            ParameterSpec.real("learningRate", 2e-3, 1e-6, 1, "Adam step size"),
+            ParameterSpec.real("l2", 1e-5, 0, 1, "L2 penalty on the weights"),
+            ParameterSpec.real("dropout", 0.3, 0, 0.9, "probability of dropping a hidden unit while training"),
+            ParameterSpec.real("holdout", 0.2, 0, 0.5, "fraction of rows held out: half calibrates the confidence, half measures the model"),
+            ParameterSpec.real("outOfScopeThreshold", 0.5, 0, 1, "calibrated confidence below which the answer is 'out of scope' and a person takes over"),
+            ParameterSpec.text("urgentIntents", "complaint,damaged_item,payment_failed", "intents routed 'urgent' when the customer is unhappy (comma-separated)"),
+            ParameterSpec.text("humanIntents", "speak_to_agent", "intents always routed to a person (comma-separated)"),
+            ParameterSpec.real("negativeThreshold", 0.6, 0, 1, "probability of (very) negative sentiment from which the customer counts as unhappy"),
+            ParameterSpec.text("orderIdPattern", PatternEntities.DEFAULT_ORDER_PATTERN, "regular expression of the shop's order numbers; the first non-empty group is the value"),
+            ParameterSpec.integer("seed", 42, 0, Long.MAX_VALUE, "seed of the split, initial weights and shuffling"));
 
     AssistantTrainer(ModelKind kind, HyperParameters hp) {
         super(kind, hp);

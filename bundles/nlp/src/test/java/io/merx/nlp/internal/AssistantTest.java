@@ -25,7 +25,7 @@ import io.merx.api.TrainingContext;
 
 class AssistantTest {
 
-    private static final NlpKind KIND = new NlpKind("1.0.0", SharedAnalyzer.get());
+    private static final NlpKind KIND = new NlpKind(SharedAnalyzer.get());
     private static final Map<String, Object> SMALL = Map.of("hashBits", 14, "hidden", 64, "epochs", 10);
 
     @TempDir

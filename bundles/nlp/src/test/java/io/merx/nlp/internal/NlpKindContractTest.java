@@ -13,7 +13,7 @@ class NlpKindContractTest extends ModelKindContract {
 
     @Override
     protected ModelKind kind() {
-        return new NlpKind("1.0.0", SharedAnalyzer.get());
+        return new NlpKind(SharedAnalyzer.get());
     }
 
     @Override

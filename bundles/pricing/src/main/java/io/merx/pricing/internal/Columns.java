@@ -1,7 +1,11 @@
 package io.merx.pricing.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
+import io.merx.api.ParameterSpec;
 
 /**
  * The column names of a sales history, taken from the hyper-parameters. Optional columns (promotion, display,
@@ -19,6 +23,27 @@ import io.merx.api.HyperParameters;
  */
 record Columns(String product, String period, String price, String units, String promo, String display,
         String category, String competitorPrice) {
+
+    /** The hyper-parameters naming the columns, read by {@link #resolve}. */
+    static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.text("productColumn", "product", "column identifying the product"),
+            ParameterSpec.text("periodColumn", "period", "column identifying the period (week, date); numbers sort "
+                    + "numerically, text lexically"),
+            ParameterSpec.text("priceColumn", "price", "unit price, above 0"),
+            ParameterSpec.text("unitsColumn", "units", "units sold, 0 or more"),
+            ParameterSpec.text("promoColumn", "promo", "promotion flag or share; used when the data has it"),
+            ParameterSpec.text("displayColumn", "display", "display flag or share; used when the data has it"),
+            ParameterSpec.text("categoryColumn", "category", "product category: substitutes and shrinkage target; "
+                    + "without it all products form one category"),
+            ParameterSpec.text("competitorPriceColumn", "competitor_price", "a competitor's price for the product; "
+                    + "used when the data has it"));
+
+    /** The column parameters followed by the trainer's own. */
+    static List<ParameterSpec> with(List<ParameterSpec> own) {
+        List<ParameterSpec> all = new ArrayList<>(PARAMETERS);
+        all.addAll(own);
+        return List.copyOf(all);
+    }
 
     static Columns resolve(HyperParameters hp, Dataset data) {
         return new Columns(required(hp, "productColumn", data), required(hp, "periodColumn", data),

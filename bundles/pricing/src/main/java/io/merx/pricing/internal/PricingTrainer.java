@@ -9,6 +9,7 @@ import java.util.Map;
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
+import io.merx.api.ParameterSpec;
 import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
@@ -20,6 +21,17 @@ import io.merx.sdk.kind.BaseTrainer;
  * error, then on every period for the model that is kept. Deterministic: no randomness is involved.
  */
 final class PricingTrainer extends BaseTrainer {
+
+    /** The hyper-parameters this trainer reads, with their defaults and bounds: the kind publishes them. */
+    static final List<ParameterSpec> PARAMETERS = Columns.with(List.of(
+            ParameterSpec.choice("shrinkage", "empirical-bayes", Shrinkage.CHOICES, "empirical-bayes: shrink toward "
+                    + "the category by an estimated prior; ridge: by ridgeLambda; none: least squares per product"),
+            ParameterSpec.real("ridgeLambda", 10, 0, 1e9, "penalty toward the category mean with shrinkage=ridge"),
+            ParameterSpec.integer("maxCrossProducts", 8, 0, 50, "substitutes per product with a cross-price term "
+                    + "(largest by volume in its category); 0 for none"),
+            ParameterSpec.choice("zeroUnits", "drop", List.of("drop", "reject"), "rows with 0 units have no log: "
+                    + "drop them (their prices still count for substitutes) or reject the data"),
+            ParameterSpec.real("holdout", 0.2, 0, 0.9, "share of the last periods held out to measure demand error")));
 
     PricingTrainer(ModelKind kind, HyperParameters hp) {
         super(kind, hp);

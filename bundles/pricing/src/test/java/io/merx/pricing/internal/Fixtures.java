@@ -15,7 +15,7 @@ import io.merx.api.TrainingContext;
 /** Shared helpers: train a pricing model and get its demand or a scorer. */
 final class Fixtures {
 
-    static final PricingKind KIND = new PricingKind("1.0.0");
+    static final PricingKind KIND = new PricingKind();
 
     private Fixtures() {
     }

@@ -13,7 +13,7 @@ class PricingKindContractTest extends ModelKindContract {
 
     @Override
     protected ModelKind kind() {
-        return new PricingKind("1.0.0");
+        return new PricingKind();
     }
 
     @Override

@@ -1,13 +1,10 @@
 package io.merx.recommendation.internal;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.merx.api.ModelKind;
 import io.merx.compute.ComputeBackend;
-import io.merx.sdk.kind.KindVersion;
 
 /**
  * The {@code recommendation.als} kind: implicit-feedback ALS with popularity fallback, fold-in of new users and
@@ -20,16 +17,9 @@ public final class AlsKind extends RecommendationKind {
 
     public static final String NAME = "recommendation.als";
 
-    /** Declarative Services constructor. */
-    @Activate
-    public AlsKind(BundleContext context) {
-        this(KindVersion.of(context));
-    }
-
-    /** For use outside OSGi (unit tests, benchmarks). */
-    public AlsKind(String version) {
-        super(NAME, version,
-                "Implicit-feedback ALS recommendations (top-K, similar items, fold-in) with popularity fallback",
+    /** The one constructor: Declarative Services calls it, and so do tests and benchmarks. */
+    public AlsKind() {
+        super(NAME, "Implicit-feedback ALS recommendations (top-K, similar items, fold-in) with popularity fallback",
                 RecommendationParameters.als(), hp -> new AlsLearner(AlsConfig.of(hp)));
     }
 }

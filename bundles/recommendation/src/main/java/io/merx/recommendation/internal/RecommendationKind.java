@@ -1,16 +1,12 @@
 package io.merx.recommendation.internal;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
-import io.merx.api.ModelLoadException;
 import io.merx.api.ParameterSpec;
-import io.merx.api.Scorer;
-import io.merx.api.Trainer;
 import io.merx.sdk.kind.BaseKind;
 
 /**
@@ -19,23 +15,11 @@ import io.merx.sdk.kind.BaseKind;
  */
 public abstract class RecommendationKind extends BaseKind {
 
-    private final Function<HyperParameters, Learner> learner;
-
-    RecommendationKind(String name, String version, String description, List<ParameterSpec> parameters,
+    /** Refuses, when loading, an artifact of the other recommendation kind: same files, different meaning. */
+    RecommendationKind(String name, String description, List<ParameterSpec> parameters,
             Function<HyperParameters, Learner> learner) {
-        super(name, version, description, parameters);
-        this.learner = learner;
-    }
-
-    @Override
-    public final Trainer newTrainer(HyperParameters hyperParameters) {
-        return new RecommendationTrainer(this, hyperParameters, learner.apply(hyperParameters));
-    }
-
-    /** Refuses an artifact of the other recommendation kind: same files, different meaning. */
-    @Override
-    public final Scorer load(Path modelDirectory) throws ModelLoadException {
-        return new RecommendationScorer(ModelFiles.read(modelDirectory, name()));
+        super(name, description, parameters, (kind, hp) -> new RecommendationTrainer(kind, hp, learner.apply(hp)),
+                dir -> new RecommendationScorer(ModelFiles.read(dir, name)));
     }
 
     @Override

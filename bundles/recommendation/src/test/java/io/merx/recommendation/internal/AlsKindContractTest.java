@@ -15,7 +15,7 @@ class AlsKindContractTest extends ModelKindContract {
 
     @Override
     protected ModelKind kind() {
-        return new AlsKind("1.0.0");
+        return new AlsKind();
     }
 
     @Override

@@ -16,7 +16,7 @@ import io.merx.api.TrainingContext;
 /** Training behaviour a user would notice: ALS beats popularity on shop data, the loss falls, metrics are named. */
 class AlsQualityTest {
 
-    private final AlsKind kind = new AlsKind("1.0.0");
+    private final AlsKind kind = new AlsKind();
 
     @Test
     void alsBeatsThePopularityBaselineOnTheDemoShop() throws Exception {

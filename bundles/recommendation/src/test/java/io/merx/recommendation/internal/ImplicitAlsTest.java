@@ -102,7 +102,7 @@ class ImplicitAlsTest {
 
     @Test
     void hyperParametersAreValidatedByName() {
-        AlsKind kind = new AlsKind("1.0.0");
+        AlsKind kind = new AlsKind();
         for (Map.Entry<String, Object> bad : Map.<String, Object>of("rank", 0, "alpha", -1, "iterations", 0,
                 "regularisation", -0.5, "solver", "lbfgs", "evalK", 5_000).entrySet()) {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,

@@ -13,7 +13,7 @@ class PopularityKindContractTest extends ModelKindContract {
 
     @Override
     protected ModelKind kind() {
-        return new PopularityKind("1.0.0");
+        return new PopularityKind();
     }
 
     @Override

@@ -37,7 +37,7 @@ class RecommendationScorerTest {
 
     @BeforeAll
     static void train(@TempDir Path dir) throws Exception {
-        AlsKind kind = new AlsKind("1.0.0");
+        AlsKind kind = new AlsKind();
         try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), Map.of("split", "none")))
                 .train(DATA, TrainingContext.silent())) {
             model.save(dir);
@@ -174,12 +174,12 @@ class RecommendationScorerTest {
 
     @Test
     void corruptOrForeignModelFilesGiveALoadError(@TempDir Path dir) throws Exception {
-        PopularityKind popularity = new PopularityKind("1.0.0");
+        PopularityKind popularity = new PopularityKind();
         try (TrainedModel model = popularity.newTrainer(HyperParameters.of(popularity.parameters(), Map.of()))
                 .train(DATA, TrainingContext.silent())) {
             model.save(dir);
         }
-        ModelLoadException foreign = assertThrows(ModelLoadException.class, () -> new AlsKind("1.0.0").load(dir));
+        ModelLoadException foreign = assertThrows(ModelLoadException.class, () -> new AlsKind().load(dir));
         assertTrue(foreign.getMessage().contains("recommendation.popularity"), foreign.getMessage());
         Files.write(dir.resolve(ModelFiles.CATALOG), new byte[] {1, 2, 3});
         assertThrows(ModelLoadException.class, () -> popularity.load(dir));

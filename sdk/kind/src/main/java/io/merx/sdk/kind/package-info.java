@@ -3,18 +3,20 @@
  * free of OSGi; this package is the OSGi-aware half a plugin builds on.
  *
  * <ul>
- * <li>{@link io.merx.sdk.kind.BaseKind}: name, version, description and hyper-parameters of a kind, held once;
- * a kind adds only how it trains, loads and (optionally) what its demo data is.</li>
+ * <li>{@link io.merx.sdk.kind.BaseKind}: name, version, description and hyper-parameters of a kind, held once,
+ * and how it trains ({@link io.merx.sdk.kind.TrainerFactory}) and loads ({@link io.merx.sdk.kind.ScorerLoader});
+ * a simple kind is its constructor, plus its demo data when it has some.</li>
  * <li>{@link io.merx.sdk.kind.KindVersion}: the kind's version from its bundle's, as {@code major.minor.micro},
- * so updating the bundle publishes a new kind version.</li>
+ * so updating the bundle publishes a new kind version; outside OSGi, from the manifest beside the classes.</li>
  * <li>{@link io.merx.sdk.kind.BaseTrainer}: the trainer's kind and validated hyper-parameters, provenance and
  * the cancellation check.</li>
  * </ul>
  *
- * <p>A kind that needs the compute backend (ND4J initialised) declares it as a start-up gate on the class, so
- * no constructor parameter goes unused. By default bnd reads Declarative Services annotations from the
- * component class only, not from a superclass (unless bnd.bnd says {@code -dsannotations-options: inherit}), so
- * the annotations stay on the kind:
+ * <p>A kind has one public constructor without arguments, which Declarative Services calls and tests call too;
+ * its version comes from its bundle, so it needs no {@code BundleContext}. A kind that needs the compute backend
+ * (ND4J initialised) declares it as a start-up gate on the class, so no constructor parameter goes unused. By
+ * default bnd reads Declarative Services annotations from the component class only, not from a superclass
+ * (unless bnd.bnd says {@code -dsannotations-options: inherit}), so the annotations stay on the kind:
  *
  * <pre>{@code
  * @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + LinearKind.NAME,
@@ -22,17 +24,10 @@
  * public final class LinearKind extends BaseKind {
  *     public static final String NAME = "example.linear";
  *
- *     @Activate
- *     public LinearKind(BundleContext context) {
- *         this(KindVersion.of(context));
+ *     public LinearKind() {
+ *         super(NAME, "Linear regression (ND4J)", LinearTrainer.PARAMETERS, LinearTrainer::new,
+ *                 dir -> new LinearScorer(LinearModelFiles.read(dir)));
  *     }
- *
- *     public LinearKind(String version) {   // outside OSGi: tests, benchmarks
- *         super(NAME, version, "Linear regression (ND4J)", LinearParameters.SPECS);
- *     }
- *
- *     public Trainer newTrainer(HyperParameters hp) { return new LinearTrainer(this, hp); }
- *     public Scorer load(Path dir) throws ModelLoadException { return new LinearScorer(LinearModelFiles.read(dir)); }
  * }
  * }</pre>
  */

@@ -1,6 +1,7 @@
 package io.merx.sdk.kind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
@@ -8,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.Version;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
+import io.merx.api.ModelKind;
+import io.merx.api.ModelLoadException;
 import io.merx.api.ParameterSpec;
-import io.merx.api.Scorer;
 import io.merx.api.TrainedModel;
 import io.merx.api.Trainer;
 import io.merx.api.TrainingContext;
@@ -25,23 +26,30 @@ class KindSdkTest {
 
     /** The smallest kind the SDK allows. */
     private static final class TinyKind extends BaseKind {
-        TinyKind(String version) {
-            super("test.tiny", version, "a tiny kind", PARAMETERS);
+        TinyKind() {
+            super("test.tiny", "a tiny kind", PARAMETERS, TinyTrainer::new, dir -> {
+                throw new ModelLoadException("no model in " + dir.getFileName());
+            });
+        }
+    }
+
+    /** A kind that checks more before training, overriding what the SDK does. */
+    private static final class CarefulKind extends BaseKind {
+        CarefulKind() {
+            super("test.careful", "a careful kind", PARAMETERS, TinyTrainer::new, dir -> null);
         }
 
         @Override
         public Trainer newTrainer(HyperParameters hyperParameters) {
-            return new TinyTrainer(this, hyperParameters);
-        }
-
-        @Override
-        public Scorer load(Path modelDirectory) {
-            throw new UnsupportedOperationException();
+            if (hyperParameters.getInt("seed") == 13) {
+                throw new IllegalArgumentException("hyper-parameter 'seed' must not be 13");
+            }
+            return super.newTrainer(hyperParameters);
         }
     }
 
     private static final class TinyTrainer extends BaseTrainer {
-        TinyTrainer(TinyKind kind, HyperParameters hp) {
+        TinyTrainer(ModelKind kind, HyperParameters hp) {
             super(kind, hp);
         }
 
@@ -53,24 +61,36 @@ class KindSdkTest {
     }
 
     @Test
-    void versionDropsTheQualifier() {
-        assertEquals("1.2.3", KindVersion.of(new Version(1, 2, 3, "SNAPSHOT")));
-        assertEquals("1.0.0", KindVersion.of(Version.parseVersion("1")));
+    void kindHoldsItsIdentity() {
+        TinyKind kind = new TinyKind();
+        assertEquals("test.tiny", kind.name());
+        // A kind compiled with the tests has no bundle and no manifest beside it.
+        assertEquals(KindVersion.UNKNOWN, kind.version());
+        assertEquals("a tiny kind", kind.description());
+        assertEquals(PARAMETERS, kind.parameters());
+        assertEquals("test.tiny 0.0.0", kind.toString());
     }
 
     @Test
-    void kindHoldsItsIdentity() {
-        TinyKind kind = new TinyKind("2.0.1");
-        assertEquals("test.tiny", kind.name());
-        assertEquals("2.0.1", kind.version());
-        assertEquals("a tiny kind", kind.description());
-        assertEquals(PARAMETERS, kind.parameters());
-        assertEquals("test.tiny 2.0.1", kind.toString());
+    void kindLoadsThroughItsLoader() {
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> new TinyKind().load(Path.of("m1")));
+        assertEquals("no model in m1", e.getMessage());
+    }
+
+    @Test
+    void aKindThatOverridesNewTrainerStillUsesItsFactory() {
+        CarefulKind kind = new CarefulKind();
+        HyperParameters thirteen = HyperParameters.of(kind.parameters(), Map.of("seed", 13));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> kind.newTrainer(thirteen));
+        assertEquals("hyper-parameter 'seed' must not be 13", refused.getMessage());
+        HyperParameters seven = HyperParameters.of(kind.parameters(), Map.of("seed", 7));
+        assertInstanceOf(TinyTrainer.class, kind.newTrainer(seven));
     }
 
     @Test
     void trainerKeepsItsHyperParametersAndStopsWhenCancelled() {
-        TinyKind kind = new TinyKind("1.0.0");
+        TinyKind kind = new TinyKind();
         HyperParameters hp = HyperParameters.of(kind.parameters(), Map.of("seed", 7));
         Trainer trainer = kind.newTrainer(hp);
         assertEquals(hp, trainer.hyperParameters());

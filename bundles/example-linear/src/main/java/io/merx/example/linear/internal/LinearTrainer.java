@@ -15,6 +15,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ModelKind;
+import io.merx.api.ParameterSpec;
 import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
@@ -23,6 +24,17 @@ import io.merx.sdk.kind.BaseTrainer;
 
 /** Fits {@link LinearParameters}: ridge regression in closed form, or logistic regression by gradient descent. */
 final class LinearTrainer extends BaseTrainer {
+
+    /** The hyper-parameters this trainer reads, with their defaults and bounds: the kind publishes them. */
+    static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.text("target", "", "column to predict (default: the last column); every other numeric column is a feature"),
+            ParameterSpec.choice("task", "regression", List.of("regression", "classification"),
+                    "regression: least squares; classification: logistic regression on a 0/1 target"),
+            ParameterSpec.real("l2", 1e-3, 0, 1e6, "L2 penalty on the weights"),
+            ParameterSpec.integer("epochs", 300, 1, 100_000, "gradient steps (classification only)"),
+            ParameterSpec.real("learningRate", 0.5, 1e-6, 10, "gradient step size (classification only)"),
+            ParameterSpec.real("holdout", 0.2, 0, 0.9, "fraction of rows held out to compute metrics"),
+            ParameterSpec.integer("seed", 42, 0, Long.MAX_VALUE, "seed of the hold-out split"));
 
     LinearTrainer(ModelKind kind, HyperParameters hp) {
         super(kind, hp);

@@ -19,7 +19,7 @@ class FormatCompatibilityTest {
 
     @Test
     void format1ArtifactStillLoadsAndScoresTheSame() throws Exception {
-        try (Scorer scorer = new LinearKind("1.0.0").load(artifact())) {
+        try (Scorer scorer = new LinearKind().load(artifact())) {
             assertEquals(184.74708012751677,
                     scorer.score(ScoreRequest.of(Map.of("sqm", 100, "rooms", 3, "age", 10))).number("prediction"), 1e-9);
             assertEquals(44.52725997105503,

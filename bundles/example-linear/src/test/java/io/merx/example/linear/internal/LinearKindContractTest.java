@@ -13,7 +13,7 @@ class LinearKindContractTest extends ModelKindContract {
 
     @Override
     protected ModelKind kind() {
-        return new LinearKind("1.0.0");
+        return new LinearKind();
     }
 
     @Override

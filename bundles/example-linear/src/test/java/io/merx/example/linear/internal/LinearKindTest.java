@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +25,20 @@ import io.merx.api.TrainingContext;
 
 class LinearKindTest {
 
-    private final LinearKind kind = new LinearKind("1.0.0");
+    private final LinearKind kind = new LinearKind();
 
     private TrainedModel train(Dataset data, Map<String, ?> params) throws Exception {
         return kind.newTrainer(HyperParameters.of(kind.parameters(), params)).train(data, TrainingContext.silent());
+    }
+
+    @Test
+    void theKindsVersionIsItsBundles() throws Exception {
+        // Outside OSGi the kind reads Bundle-Version from the manifest bnd-maven-plugin wrote before the tests.
+        String bundleVersion;
+        try (InputStream in = Files.newInputStream(Path.of("target/classes/META-INF/MANIFEST.MF"))) {
+            bundleVersion = new Manifest(in).getMainAttributes().getValue("Bundle-Version");
+        }
+        assertEquals(String.join(".", List.of(bundleVersion.split("\\.")).subList(0, 3)), kind.version());
     }
 
     @Test
