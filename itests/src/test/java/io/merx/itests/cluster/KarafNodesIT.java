@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The multi-node harness itself, on three independent (not clustered) nodes of the real distribution: each on its
- * own ports, scoring load spread over them, kill -9 of one under load (the other two answer every request),
- * restart of the killed node from its own folder, and a graceful stop of all three. {@link ClusterIT} builds on
- * what this proves.
+ * own ports, scoring load spread over them, kill -9 of one under load (its requests fail, the other two answer
+ * every request), restart of the killed node from its own folder, and a graceful stop of all three.
+ * {@link ClusterIT} builds on what this proves.
  */
 class KarafNodesIT {
 
@@ -47,12 +47,13 @@ class KarafNodesIT {
                 Thread.sleep(LOAD_PHASE.toMillis());
                 assertTrue(load.tally(victim).successes() > 0, load.report());
 
-                // As a load balancer would, once the node's probe fails: no new requests, then the kill.
-                load.remove(victim);
-                Thread.sleep(500);
                 victim.kill();
                 assertFalse(ProcessHandle.of(victimPid).map(ProcessHandle::isAlive).orElse(false),
                         "the JVM itself is gone, not only a wrapper shell");
+                // Until a load balancer notices, requests to the dead node fail, and count for it alone.
+                Thread.sleep(1000);
+                assertTrue(load.tally(victim).failures() > 0, "failures are seen: " + load.report());
+                load.remove(victim);
                 long before = load.tally(nodes.node(1)).successes();
                 Thread.sleep(LOAD_PHASE.toMillis());
                 assertTrue(load.tally(nodes.node(1)).successes() > before, load.report());
