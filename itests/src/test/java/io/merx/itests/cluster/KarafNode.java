@@ -148,12 +148,17 @@ public final class KarafNode implements AutoCloseable {
 
     /** Whether {@code /v2/health/ready} answers 200 now (no credentials: it is the load balancer's probe). */
     public boolean ready() throws InterruptedException {
+        return readiness() == 200;
+    }
+
+    /** The status {@code /v2/health/ready} answers now, or -1 when the node does not answer within 5 s. */
+    public int readiness() throws InterruptedException {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/v2/health/ready"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200;
+                    .statusCode();
         } catch (IOException notListening) {
-            return false;
+            return -1;
         }
     }
 
