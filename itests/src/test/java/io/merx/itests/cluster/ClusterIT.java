@@ -1,10 +1,8 @@
 package io.merx.itests.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,13 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,9 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Merx on three real nodes sharing one real PostgreSQL (issue 14, "Must show"): scoring load spread over the nodes
  * while one node activates, canaries and rolls back, kill -9 of a node mid-swap, and PostgreSQL away for 30 s.
  * Each scenario counts every scoring request and fails on any failure a client would have seen.
- *
- * <p>Skipped (not failed) while the distribution has no {@link ClusterHooks#FEATURE} feature or the test class
- * path lacks the PostgreSQL launcher: see {@link ClusterHooks} for every name taken from cluster mode.
+ * {@link ClusterHooks} holds every name taken from cluster mode.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,15 +58,8 @@ class ClusterIT {
     /** The demo's first version and the two copies imported from it, so three versions can take turns. */
     private final List<String> versions = new ArrayList<>();
 
-    /** Why this build cannot run the test (see {@link ClusterHooks#missing()}), or null. */
-    private String missing;
-
     @BeforeAll
     void startDatabaseAndNodes() throws Exception {
-        missing = ClusterHooks.missing();
-        if (missing != null) {
-            return; // each test reports itself skipped, with the reason
-        }
         long began = System.nanoTime();
         database = ClusterHooks.startDatabase(Path.of("target/cluster/postgres"));
         cluster = KarafCluster.create(Distribution.current(), Path.of("target/cluster"), 3);
@@ -106,11 +93,6 @@ class ClusterIT {
         }
         System.out.printf("cluster of 3 ready in %d s, versions %s; %s%n", seconds(began), versions,
                 cluster.memory());
-    }
-
-    @BeforeEach
-    void clusterModeIsInThisBuild() {
-        assumeTrue(missing == null, () -> "cluster mode is not in this build: " + missing);
     }
 
     @AfterAll
@@ -169,8 +151,10 @@ class ClusterIT {
             assertEquals(0, load.failures(), load.report());
             assertTrue(load.nodesWithoutSuccess().isEmpty(), "every node took load: " + load.report());
         }
-        assertEquals(Set.of("node-1", "node-2", "node-3"), clusterNodeNames(cluster.node(2)),
-                "every node in " + ClusterHooks.CLUSTER_PATH);
+        Map<String, String> addresses = new TreeMap<>();
+        cluster.nodes().forEach(node -> addresses.put(node.name(), node.baseUrl()));
+        assertEquals(addresses, clusterNodeAddresses(cluster.node(2)),
+                "every node, by name and address, in " + ClusterHooks.CLUSTER_PATH);
     }
 
     @Test
@@ -364,15 +348,16 @@ class ClusterIT {
         return liveVersion(node);
     }
 
-    private static Set<String> clusterNodeNames(KarafNode node) throws Exception {
+    /** Each node's name and address as {@code GET /api/v1/cluster} on the given node lists them. */
+    private static Map<String, String> clusterNodeAddresses(KarafNode node) throws Exception {
         HttpResponse<String> answer = node.send("GET", ClusterHooks.CLUSTER_PATH, null);
         assertEquals(200, answer.statusCode(), answer.body());
-        Set<String> names = new TreeSet<>();
+        Map<String, String> addresses = new TreeMap<>();
         for (JsonNode each : JSON.readTree(answer.body()).path(ClusterHooks.NODES_FIELD)) {
-            names.add(each.path(ClusterHooks.NODE_NAME_FIELD).asText());
+            addresses.put(each.path(ClusterHooks.NODE_NAME_FIELD).asText(),
+                    each.path(ClusterHooks.NODE_ADDRESS_FIELD).asText());
         }
-        assertFalse(names.isEmpty(), answer.body());
-        return names;
+        return addresses;
     }
 
     private static String percentiles(List<Long> millis) {

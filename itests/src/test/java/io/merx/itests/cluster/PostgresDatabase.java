@@ -1,30 +1,24 @@
 package io.merx.itests.cluster;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.io.IOException;
 import java.nio.file.Path;
 
-/**
- * {@link TestDatabase} on merx-cluster's real-PostgreSQL launcher ({@link ClusterHooks#LAUNCHER}). Called through
- * reflection so that this module compiles before merx-cluster's test-jar is one of its dependencies; once it is,
- * these calls can become plain ones.
- */
+import io.merx.cluster.internal.PostgresServer;
+
+/** {@link TestDatabase} on merx-cluster's real-PostgreSQL launcher (its test-jar): the zonky binaries, started here. */
 final class PostgresDatabase implements TestDatabase {
 
-    private final Object server;
+    private final PostgresServer server;
     private final String jdbcUrl;
 
-    private PostgresDatabase(Object server, String jdbcUrl) {
+    private PostgresDatabase(PostgresServer server, String jdbcUrl) {
         this.server = server;
         this.jdbcUrl = jdbcUrl;
     }
 
-    static PostgresDatabase start(Path work) throws Exception {
-        Class<?> launcher = Class.forName(ClusterHooks.LAUNCHER);
-        Object server = invoke(launcher.getMethod("start", Path.class), null, work.toAbsolutePath());
-        String url = (String) invoke(launcher.getMethod("createDatabase", String.class), server,
-                ClusterHooks.DATABASE);
-        return new PostgresDatabase(server, url);
+    static PostgresDatabase start(Path work, String database) throws IOException {
+        PostgresServer server = PostgresServer.start(work.toAbsolutePath());
+        return new PostgresDatabase(server, server.createDatabase(database));
     }
 
     @Override
@@ -34,42 +28,26 @@ final class PostgresDatabase implements TestDatabase {
 
     @Override
     public String user() {
-        return (String) call("user");
+        return server.user();
     }
 
     @Override
     public String password() {
-        return (String) call("password");
+        return server.password();
     }
 
     @Override
-    public void stop() {
-        call("stop");
+    public void stop() throws IOException {
+        server.stop();
     }
 
     @Override
-    public void restart() {
-        call("restart");
+    public void restart() throws IOException {
+        server.restart();
     }
 
     @Override
-    public void close() {
-        call("close");
-    }
-
-    private Object call(String method) {
-        try {
-            return invoke(server.getClass().getMethod(method), server);
-        } catch (Exception e) {
-            throw new IllegalStateException("PostgreSQL launcher: " + method + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static Object invoke(Method method, Object target, Object... arguments) throws Exception {
-        try {
-            return method.invoke(target, arguments);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+    public void close() throws IOException {
+        server.close();
     }
 }

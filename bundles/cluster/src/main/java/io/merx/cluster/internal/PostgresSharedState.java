@@ -54,6 +54,7 @@ public final class PostgresSharedState implements SharedState, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSharedState.class);
 
     private final String nodeName;
+    private final String nodeAddress;
     private final int chunkSize;
     private final Database database;
     private final Set<ChangeFeed> feeds = ConcurrentHashMap.newKeySet();
@@ -74,6 +75,7 @@ public final class PostgresSharedState implements SharedState, AutoCloseable {
                     "connectTimeoutSeconds, socketTimeoutSeconds and poolSize must be at least 1");
         }
         nodeName = config.nodeName() == null || config.nodeName().isBlank() ? hostName() : config.nodeName().trim();
+        nodeAddress = config.address() == null ? "" : config.address().trim();
         database = new Database(config.jdbcUrl(), config.user(), config.password(), "merx-cluster " + nodeName,
                 config.connectTimeoutSeconds(), config.socketTimeoutSeconds(), config.poolSize());
         try {
@@ -88,6 +90,11 @@ public final class PostgresSharedState implements SharedState, AutoCloseable {
     @Override
     public String nodeName() {
         return nodeName;
+    }
+
+    @Override
+    public String nodeAddress() {
+        return nodeAddress;
     }
 
     @Override

@@ -21,6 +21,9 @@ public interface SharedState {
     /** @return this node's name in the cluster, as configured */
     String nodeName();
 
+    /** @return where operators and load balancers reach this node (e.g. {@code http://10.0.0.5:8181}), or empty */
+    String nodeAddress();
+
     /** @return where the store lives, for messages and {@code model:nodes} (never credentials) */
     String describe();
 

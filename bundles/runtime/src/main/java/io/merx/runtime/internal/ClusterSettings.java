@@ -7,10 +7,9 @@ import java.time.Duration;
  *
  * @param reconcileInterval how often the node reconciles every model, beside the change notifications
  * @param heartbeatInterval how often it reports what it serves
- * @param address where operators and load balancers reach the node, or empty
  * @param leaseTtl how long a training lease lasts unless renewed (a node that dies releases it after this)
  */
-record ClusterSettings(Duration reconcileInterval, Duration heartbeatInterval, String address, Duration leaseTtl) {
+record ClusterSettings(Duration reconcileInterval, Duration heartbeatInterval, Duration leaseTtl) {
 
     static final int DEFAULT_RECONCILE_SECONDS = 10;
     static final int DEFAULT_HEARTBEAT_SECONDS = 5;
@@ -22,17 +21,16 @@ record ClusterSettings(Duration reconcileInterval, Duration heartbeatInterval, S
             throw new IllegalArgumentException("clusterReconcileSeconds, clusterHeartbeatSeconds and"
                     + " trainingLeaseSeconds must be positive");
         }
-        address = address == null ? "" : address.trim();
     }
 
     static ClusterSettings defaults() {
         return new ClusterSettings(Duration.ofSeconds(DEFAULT_RECONCILE_SECONDS),
-                Duration.ofSeconds(DEFAULT_HEARTBEAT_SECONDS), "", Duration.ofSeconds(DEFAULT_LEASE_SECONDS));
+                Duration.ofSeconds(DEFAULT_HEARTBEAT_SECONDS), Duration.ofSeconds(DEFAULT_LEASE_SECONDS));
     }
 
     static ClusterSettings from(RuntimeConfig config) {
         return new ClusterSettings(Duration.ofSeconds(config.clusterReconcileSeconds()),
-                Duration.ofSeconds(config.clusterHeartbeatSeconds()), config.clusterNodeAddress(),
+                Duration.ofSeconds(config.clusterHeartbeatSeconds()),
                 Duration.ofSeconds(config.trainingLeaseSeconds()));
     }
 

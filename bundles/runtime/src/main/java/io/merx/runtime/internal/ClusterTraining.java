@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.merx.api.runtime.JobState;
 import io.merx.api.runtime.TrainingJob;
 import io.merx.runtime.cluster.JobLease;
 import io.merx.runtime.cluster.SharedJob;
@@ -56,6 +57,12 @@ final class ClusterTraining {
         JobLease lease = shared.acquireLease(model, ttl)
                 .orElseThrow(() -> new IllegalStateException("model '" + model + "' is being trained on "
                         + holder(model)));
+        try {
+            failAbandoned(model, lease);
+        } catch (RuntimeException e) {
+            shared.releaseLease(lease);
+            throw e;
+        }
         TrainingJob job;
         try {
             job = starter.apply(this::ended);
@@ -78,6 +85,23 @@ final class ClusterTraining {
                 tracker.finishIfDone();
             } catch (SharedStateUnavailableException e) {
                 LOG.debug("Cannot record the end of training job {} yet: {}", tracker.id, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * With the model's lease in hand, a job of the model still recorded as running belongs to a node that stopped
+     * renewing the lease (it died or lost the database): it is recorded as failed, so nobody waits for it.
+     */
+    private void failAbandoned(String model, JobLease lease) {
+        for (SharedJob j : shared.jobs()) {
+            if (j.model().equals(model) && !j.state().isDone()) {
+                LOG.warn("Training job {} of model '{}' on node {} was abandoned; recording it as failed", j.id(),
+                        model, j.node());
+                shared.recordJob(new SharedJob(j.id(), j.model(), j.kind(), j.node(), JobState.FAILED,
+                        "node " + j.node() + " stopped renewing the training lease; node " + lease.node()
+                                + " found the job abandoned",
+                        null, j.startedAt(), Instant.now()));
             }
         }
     }

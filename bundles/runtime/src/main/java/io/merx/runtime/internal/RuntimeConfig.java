@@ -63,11 +63,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + " intervals is no longer listed by model:nodes.")
     int clusterHeartbeatSeconds() default ClusterSettings.DEFAULT_HEARTBEAT_SECONDS;
 
-    @AttributeDefinition(name = "Cluster node address",
-            description = "In cluster mode, where operators reach this node (e.g. http://10.0.0.5:8181), shown by"
-                    + " model:nodes and GET /api/v1/cluster. Empty shows none.")
-    String clusterNodeAddress() default "";
-
     @AttributeDefinition(name = "Training lease (s)",
             description = "In cluster mode, how long the lease on training a model lasts unless the training node"
                     + " renews it; a node that dies mid-job frees the model after this.")

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,9 @@ import io.merx.api.runtime.TrainingJob;
 import io.merx.api.runtime.TrainingRequest;
 import io.merx.runtime.cluster.ConcurrentChangeException;
 import io.merx.runtime.cluster.DesiredModel;
+import io.merx.runtime.cluster.JobLease;
 import io.merx.runtime.cluster.SharedJob;
+import io.merx.runtime.cluster.SharedState;
 import io.merx.runtime.cluster.SharedStateUnavailableException;
 import io.merx.testkit.LinearTestKind;
 
@@ -40,7 +43,7 @@ import io.merx.testkit.LinearTestKind;
 class ClusterTest {
 
     private static final ClusterSettings FAST = new ClusterSettings(Duration.ofMillis(300), Duration.ofMillis(100),
-            "", Duration.ofSeconds(2));
+            Duration.ofSeconds(2));
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
@@ -168,6 +171,8 @@ class ClusterTest {
 
         assertEquals(3, nodes.size(), nodes.toString());
         assertTrue(nodes.stream().allMatch(n -> n.upToDate("price")), nodes.toString());
+        assertTrue(nodes.stream().allMatch(n -> n.address().equals("http://" + n.name() + ".test:8181")),
+                nodes.toString());
         assertTrue(nodes.stream().allMatch(n -> v2.equals(n.models().get("price").liveVersion())), nodes.toString());
         assertEquals(v2, live(b, "price", null));
         assertEquals(v2, live(c, "price", null));
@@ -384,6 +389,26 @@ class ClusterTest {
             train(b, "price", 4);
             return true;
         });
+    }
+
+    @Test
+    void aJobWhoseNodeDiedIsRecordedFailedOnceItsLeaseLapsesAndTheModelTrainsElsewhere() throws Exception {
+        SharedState dead = cluster.node("dead");
+        JobLease lease = dead.acquireLease("price", Duration.ofMillis(500)).orElseThrow();
+        dead.recordJob(new SharedJob("dead-1", "price", LinearTestKind.NAME, "dead", JobState.RUNNING, null, null,
+                Instant.now(), null));
+        ModelRuntimeImpl b = node("b");
+        assertThrows(IllegalStateException.class,
+                () -> b.train(TrainingRequest.builder("price", LinearTestKind.NAME, csv(4)).build()));
+
+        Thread.sleep(lease.expiresAt().toEpochMilli() - System.currentTimeMillis() + 100);
+        train(b, "price", 4);
+        SharedJob abandoned = cluster.node("x").jobs().stream().filter(j -> j.id().equals("dead-1")).findFirst()
+                .orElseThrow();
+        assertEquals(JobState.FAILED, abandoned.state());
+        assertEquals("node dead stopped renewing the training lease; node b found the job abandoned",
+                abandoned.message());
+        assertTrue(abandoned.finishedAt() != null);
     }
 
     @Test

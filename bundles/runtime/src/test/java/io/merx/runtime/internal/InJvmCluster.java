@@ -112,6 +112,11 @@ final class InJvmCluster {
         }
 
         @Override
+        public String nodeAddress() {
+            return "http://" + name + ".test:8181";
+        }
+
+        @Override
         public String describe() {
             return DESCRIPTION;
         }
