@@ -1,15 +1,22 @@
 package io.merx.itests.cluster;
 
+import static io.merx.itests.cluster.MerxNodes.CONVERGE_TIMEOUT;
+import static io.merx.itests.cluster.MerxNodes.JSON;
+import static io.merx.itests.cluster.MerxNodes.MODEL_PATH;
+import static io.merx.itests.cluster.MerxNodes.START_TIMEOUT;
+import static io.merx.itests.cluster.MerxNodes.activate;
+import static io.merx.itests.cluster.MerxNodes.awaitNodes;
+import static io.merx.itests.cluster.MerxNodes.liveVersion;
+import static io.merx.itests.cluster.MerxNodes.millisSince;
+import static io.merx.itests.cluster.MerxNodes.percentiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +32,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Merx on three real nodes sharing one real PostgreSQL (issue 14, "Must show"): scoring load spread over the nodes
@@ -37,9 +43,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
-    /** Longest a node may take to serve what another node just activated. */
-    private static final Duration CONVERGE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     /** Longest, once PostgreSQL is back, until a management call works and every node serves its result. */
     private static final Duration CONSISTENT_AFTER_OUTAGE = Duration.ofSeconds(90);
@@ -48,51 +51,17 @@ class ClusterIT {
     private static final int LOAD_THREADS = 4;
     private static final Duration LOAD_PAUSE = Duration.ofMillis(5);
 
-    private static final String MODEL = "example-linear-demo";
-    private static final String MODEL_PATH = "/api/v1/models/" + MODEL;
-    private static final String SCORE_BODY = "{\"inputs\": {\"sqm\": 100, \"rooms\": 3, \"age\": 10}}";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private TestDatabase database;
-    private KarafCluster cluster;
+    private MerxNodes cluster;
     /** The demo's first version and the two copies imported from it, so three versions can take turns. */
-    private final List<String> versions = new ArrayList<>();
+    private List<String> versions;
 
     @BeforeAll
     void startDatabaseAndNodes() throws Exception {
         long began = System.nanoTime();
-        database = ClusterHooks.startDatabase(Path.of("target/cluster/postgres"));
-        cluster = KarafCluster.create(Distribution.current(), Path.of("target/cluster"), 3);
-        for (KarafNode node : cluster.nodes()) {
-            node.bootFeatures("merx-rest", "merx-example-linear", ClusterHooks.FEATURE);
-            Map<String, String> clusterMode = new LinkedHashMap<>();
-            clusterMode.put(ClusterHooks.JDBC_URL, database.jdbcUrl());
-            clusterMode.put(ClusterHooks.USER, database.user());
-            clusterMode.put(ClusterHooks.PASSWORD, database.password());
-            clusterMode.put(ClusterHooks.NODE_NAME, node.name());
-            clusterMode.put(ClusterHooks.ADDRESS, node.baseUrl());
-            node.configure(ClusterHooks.PID, clusterMode);
-            if (node != cluster.node(1)) {
-                // One node trains the demo model into the shared state; the others take it from there.
-                node.configure("io.merx.runtime", Map.of("demoModels", "false"));
-            }
-        }
-        KarafNode first = cluster.node(1);
-        first.start();
-        first.awaitReady(START_TIMEOUT);
-        versions.add(awaitLive(first, v -> true, START_TIMEOUT));
-        for (int i = 0; i < 2; i++) {
-            versions.add(importCopy(first, versions.get(0)));
-        }
-        for (KarafNode node : others(first)) {
-            node.start();
-        }
-        for (KarafNode node : others(first)) {
-            node.awaitReady(START_TIMEOUT);
-            awaitLive(node, versions.get(0)::equals, CONVERGE_TIMEOUT);
-        }
-        System.out.printf("cluster of 3 ready in %d s, versions %s; %s%n", seconds(began), versions,
-                cluster.memory());
+        cluster = MerxNodes.cluster(Path.of("target/cluster"), 3);
+        versions = cluster.versions();
+        System.out.printf("cluster of 3 ready in %d s, versions %s; %s%n",
+                Duration.ofNanos(System.nanoTime() - began).toSeconds(), versions, cluster.memory());
     }
 
     @AfterAll
@@ -101,9 +70,6 @@ class ClusterIT {
             System.out.println(cluster.memory());
             cluster.close();
         }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test
@@ -111,7 +77,7 @@ class ClusterIT {
     void activationsCanaryAndRollbackOnOneNodeFailNoRequestOnAny() throws Exception {
         KarafNode operator = cluster.node(1);
         List<Long> convergence = new ArrayList<>();
-        try (ScoringLoad load = load()) {
+        try (ScoringLoad load = cluster.load(LOAD_THREADS, LOAD_PAUSE)) {
             load.start();
             Thread.sleep(LOAD_PHASE.toMillis());
             String live = liveVersion(operator);
@@ -119,7 +85,7 @@ class ClusterIT {
                 // Alternates between two versions: the live one and the next.
                 String target = live.equals(versions.get(0)) ? versions.get(1) : versions.get(0);
                 long returned = activate(operator, target);
-                awaitEveryNode(target);
+                cluster.awaitEveryNode(target);
                 convergence.add(millisSince(returned));
                 live = target;
             }
@@ -140,7 +106,7 @@ class ClusterIT {
             long returned = System.nanoTime();
             String restored = JSON.readTree(rollback.body()).path("version").asText();
             assertEquals(other, restored, "rollback returns to the version live had before: " + rollback.body());
-            awaitEveryNode(restored);
+            cluster.awaitEveryNode(restored);
             convergence.add(millisSince(returned));
 
             Thread.sleep(LOAD_PHASE.toMillis());
@@ -162,11 +128,11 @@ class ClusterIT {
     void aNodeKilledMidSwapLeavesTheOthersServingAndConvergesBeforeItIsReady() throws Exception {
         KarafNode operator = cluster.node(1);
         KarafNode victim = cluster.node(3);
-        try (ScoringLoad load = load()) {
+        try (ScoringLoad load = cluster.load(LOAD_THREADS, LOAD_PAUSE)) {
             load.start();
             Thread.sleep(LOAD_PHASE.toMillis());
             String before = liveVersion(operator);
-            String swapped = versions.stream().filter(v -> !v.equals(before)).findFirst().orElseThrow();
+            String swapped = cluster.versionOtherThan(before);
             // The one version the victim never served as live: what it must serve when it says ready again.
             String whileDown = versions.stream().filter(v -> !v.equals(before) && !v.equals(swapped))
                     .findFirst().orElseThrow();
@@ -202,14 +168,14 @@ class ClusterIT {
     @Order(3)
     void postgresAwayFor30sFailsNoScoringAndManagementSays503NamingTheDatabase() throws Exception {
         KarafNode operator = cluster.node(1);
-        try (ScoringLoad load = load()) {
+        try (ScoringLoad load = cluster.load(LOAD_THREADS, LOAD_PAUSE)) {
             load.start();
             Thread.sleep(LOAD_PHASE.toMillis());
             String before = liveVersion(operator);
-            String target = versions.stream().filter(v -> !v.equals(before)).findFirst().orElseThrow();
+            String target = cluster.versionOtherThan(before);
 
             long down = System.nanoTime();
-            database.stop();
+            cluster.database().stop();
             Thread.sleep(2000);
             HttpResponse<String> refused = operator.send("POST", MODEL_PATH + "/activate",
                     "{\"version\": \"" + target + "\"}");
@@ -230,7 +196,7 @@ class ClusterIT {
             }
 
             long up = System.nanoTime();
-            database.restart();
+            cluster.database().restart();
             long deadline = up + CONSISTENT_AFTER_OUTAGE.toNanos();
             HttpResponse<String> accepted;
             do {
@@ -239,7 +205,7 @@ class ClusterIT {
             } while (accepted.statusCode() == 503 && System.nanoTime() < deadline);
             assertEquals(200, accepted.statusCode(), "management works again once PostgreSQL is back: "
                     + accepted.body());
-            awaitEveryNode(target);
+            cluster.awaitEveryNode(target);
             long consistentAfter = millisSince(up);
             assertTrue(consistentAfter < CONSISTENT_AFTER_OUTAGE.toMillis(), consistentAfter + " ms");
             Thread.sleep(LOAD_PHASE.toMillis());
@@ -247,71 +213,6 @@ class ClusterIT {
             System.out.printf("PostgreSQL away %d s: nodes consistent %d ms after it returned; %s%n",
                     OUTAGE.toSeconds(), consistentAfter, load.report());
             assertEquals(0, load.failures(), load.report());
-        }
-    }
-
-    private ScoringLoad load() {
-        return new ScoringLoad(cluster.nodes(), MODEL_PATH + "/score", SCORE_BODY, LOAD_THREADS, LOAD_PAUSE);
-    }
-
-    private List<KarafNode> others(KarafNode node) {
-        return cluster.nodes().stream().filter(n -> n != node).toList();
-    }
-
-    /** Activates a version through REST; returns when the call returned (System.nanoTime). */
-    private static long activate(KarafNode node, String version) throws Exception {
-        HttpResponse<String> response = node.send("POST", MODEL_PATH + "/activate",
-                "{\"version\": \"" + version + "\"}");
-        long returned = System.nanoTime();
-        assertEquals(200, response.statusCode(), node + ": " + response.body());
-        return returned;
-    }
-
-    /** Exports a version from the node and imports it as the model's next version; returns that version. */
-    private static String importCopy(KarafNode node, String version) throws Exception {
-        HttpResponse<byte[]> archive = node.send("GET", MODEL_PATH + "/versions/" + version + "/export", null,
-                HttpRequest.BodyPublishers.noBody(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, archive.statusCode(), new String(archive.body()));
-        HttpResponse<String> imported = node.send("POST", "/api/v1/models/import?name=" + MODEL,
-                "application/zip", HttpRequest.BodyPublishers.ofByteArray(archive.body()),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, imported.statusCode(), imported.body());
-        return JSON.readTree(imported.body()).path("version").asText();
-    }
-
-    /** The version the node's live alias serves, as its answer to a scoring request says. */
-    private static String liveVersion(KarafNode node) throws Exception {
-        HttpResponse<String> scored = node.send("POST", MODEL_PATH + "/score?version=live", SCORE_BODY);
-        assertEquals(200, scored.statusCode(), node + ": " + scored.body());
-        return JSON.readTree(scored.body()).path("version").asText();
-    }
-
-    /** Scores the node until its live version passes the test; returns that version. */
-    private static String awaitLive(KarafNode node, Predicate<String> wanted, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpResponse<String> last;
-        do {
-            last = node.send("POST", MODEL_PATH + "/score?version=live", SCORE_BODY);
-            if (last.statusCode() == 200) {
-                String version = JSON.readTree(last.body()).path("version").asText();
-                if (wanted.test(version)) {
-                    return version;
-                }
-            }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        fail(node + " does not serve the wanted live version within " + timeout + ": " + last.statusCode() + " "
-                + last.body() + "; " + node.logTail());
-        return null;
-    }
-
-    private void awaitEveryNode(String version) throws Exception {
-        awaitNodes(cluster.nodes(), version);
-    }
-
-    private static void awaitNodes(List<KarafNode> nodes, String version) throws Exception {
-        for (KarafNode node : nodes) {
-            awaitLive(node, version::equals, CONVERGE_TIMEOUT);
         }
     }
 
@@ -358,19 +259,5 @@ class ClusterIT {
                     each.path(ClusterHooks.NODE_ADDRESS_FIELD).asText());
         }
         return addresses;
-    }
-
-    private static String percentiles(List<Long> millis) {
-        long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
-        return String.format(Locale.ROOT, "p50 %d ms, max %d ms", sorted[sorted.length / 2],
-                sorted[sorted.length - 1]);
-    }
-
-    private static long millisSince(long nanos) {
-        return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
-    }
-
-    private static long seconds(long since) {
-        return Duration.ofNanos(System.nanoTime() - since).toSeconds();
     }
 }
