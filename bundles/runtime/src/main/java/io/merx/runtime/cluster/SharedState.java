@@ -1,7 +1,5 @@
 package io.merx.runtime.cluster;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +14,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>Every method may throw {@link SharedStateUnavailableException} when the store cannot be reached.
  */
 @ProviderType
-public interface SharedState {
+public interface SharedState extends VersionFiles {
 
     /** @return this node's name in the cluster, as configured */
     String nodeName();
@@ -56,46 +54,6 @@ public interface SharedState {
      * @throws ConcurrentChangeException when the model is at another revision now
      */
     void remove(String model, long revision);
-
-    // ---- versions and their files
-
-    /**
-     * Publishes a version's files (every regular file under {@code directory}, streamed, content-addressed by
-     * SHA-256 so a file two versions share is stored once) and its manifest. Publishing the same version again
-     * with the same content is a no-op.
-     *
-     * @param model the model
-     * @param version the version number the model's record assigned
-     * @param directory the version's directory in the local store, manifest included
-     * @throws IOException when a local file cannot be read
-     */
-    void publishVersion(String model, String version, Path directory) throws IOException;
-
-    /**
-     * Copies a published version's files into an empty directory, verifying each file's SHA-256 as it streams.
-     *
-     * @param model the model
-     * @param version the version
-     * @param directory an empty directory on the local store's file system
-     * @throws IOException when a file does not match its checksum or cannot be written; nothing is left half-done
-     *         under the version's name
-     */
-    void fetchVersion(String model, String version, Path directory) throws IOException;
-
-    /**
-     * @param model the model
-     * @param version the version
-     * @return true when the version's files are published
-     */
-    boolean hasVersion(String model, String version);
-
-    /**
-     * Forgets a version's files (files another version shares stay).
-     *
-     * @param model the model
-     * @param version the version
-     */
-    void deleteVersion(String model, String version);
 
     // ---- change feed
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.merx.runtime.cluster.SharedState;
+import io.merx.runtime.cluster.VersionFiles;
 
 /**
  * Brings a version published by another node into the local store the way an import does: into a staging
@@ -12,11 +12,11 @@ import io.merx.runtime.cluster.SharedState;
  */
 final class VersionFetcher {
 
-    private final SharedState shared;
+    private final VersionFiles files;
     private final ModelStore store;
 
-    VersionFetcher(SharedState shared, ModelStore store) {
-        this.shared = shared;
+    VersionFetcher(VersionFiles files, ModelStore store) {
+        this.files = files;
         this.store = store;
     }
 
@@ -31,7 +31,7 @@ final class VersionFetcher {
         }
         Path staging = store.newStagingDirectory();
         try {
-            shared.fetchVersion(model, version, staging);
+            files.fetchVersion(model, version, staging);
             Path file = staging.resolve(ArtifactManifest.FILE_NAME);
             if (!Files.isRegularFile(file)) {
                 throw new IOException("version " + version + " of " + model + " has no manifest in the cluster");
