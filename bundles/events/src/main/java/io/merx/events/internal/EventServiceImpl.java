@@ -52,6 +52,14 @@ public final class EventServiceImpl implements EventService, AutoCloseable {
         this(EventsSettings.from(config), Clock.systemUTC());
     }
 
+    /**
+     * The service with default settings and its log in {@code directory}, outside OSGi: for other modules' tests
+     * and embedding. Close it when done.
+     */
+    public static EventServiceImpl open(java.nio.file.Path directory) throws IOException {
+        return new EventServiceImpl(EventsSettings.defaults(directory), Clock.systemUTC());
+    }
+
     EventServiceImpl(EventsSettings settings, Clock clock) throws IOException {
         this.settings = settings;
         this.clock = clock;
