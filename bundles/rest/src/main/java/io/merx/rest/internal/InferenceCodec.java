@@ -196,8 +196,8 @@ final class InferenceCodec {
     }
 
     /** The v2 response for the rows of one request. */
-    static Map<String, Object> write(String model, String id, List<ScoreResponse> responses, List<String> wanted)
-            throws ApiException {
+    static Map<String, Object> write(String model, String id, List<ScoreResponse> responses, List<String> wanted,
+            String requestId) throws ApiException {
         ScoreResponse first = responses.get(0);
         Set<String> available = first.result().outputs().keySet();
         List<String> names = wanted.isEmpty() ? new ArrayList<>(available) : wanted;
@@ -219,7 +219,10 @@ final class InferenceCodec {
         if (id != null) {
             json.put("id", id);
         }
-        json.put("parameters", Map.of("route", first.route()));
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("route", first.route());
+        parameters.put("requestId", requestId);
+        json.put("parameters", parameters);
         json.put("outputs", outputs);
         return json;
     }

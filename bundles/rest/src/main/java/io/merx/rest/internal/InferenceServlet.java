@@ -103,8 +103,11 @@ public final class InferenceServlet extends ApiServlet {
             List<ScoreResponse> responses = core().gate().run(model, timeout, c -> requests.size() == 1
                     ? List.of(runtime.score(model, version, requests.get(0)))
                     : BatchScoring.score(runtime, model, version, requests, c));
-            Map<String, Object> body = InferenceCodec.write(model, inference.id(), responses, inference.outputs());
+            String requestId = Attribution.newRequestId();
+            Map<String, Object> body = InferenceCodec.write(model, inference.id(), responses, inference.outputs(),
+                    requestId);
             core().metrics().answered(model, responses.get(0).version(), ENDPOINT, System.nanoTime() - start);
+            Attribution.served(exchange, requestId, requests.get(0).key(), responses);
             exchange.send(200, body);
         } catch (java.io.IOException e) {
             throw e; // the connection, not the request, failed

@@ -35,6 +35,7 @@ public final class ManagementServlet extends ApiServlet {
         DeploymentResource.register(router(), core);
         TrainingResource.register(router(), core);
         ArtifactResource.register(router(), core);
+        EventsResource.register(router(), core);
         router().add("GET", "/openapi.json", Role.PUBLIC, this::sendOpenApi);
     }
 

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.merx.api.events.EventService;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelSummary;
 
@@ -48,6 +49,7 @@ public final class RestCore implements AutoCloseable {
     });
     private volatile State state;
     private volatile OffHeapMemory offHeap;
+    private volatile EventService events;
     /** Kind of each model, for timeouts set per kind; a model keeps its kind across versions. */
     private final Map<String, String> kinds = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED_KINDS = 10_000;
@@ -60,7 +62,7 @@ public final class RestCore implements AutoCloseable {
     RestCore(ModelRuntime runtime, RestSettings settings, Path uploads) {
         this.runtime = runtime;
         this.uploads = uploads;
-        this.metrics = new RestMetrics(() -> this.runtime, () -> offHeap);
+        this.metrics = new RestMetrics(() -> this.runtime, () -> offHeap, () -> events);
         this.state = State.of(settings, metrics);
     }
 
@@ -81,6 +83,24 @@ public final class RestCore implements AutoCloseable {
         if (offHeap == memory) {
             offHeap = null;
         }
+    }
+
+    /** The events bundle, when installed: scoring then reports what it served, and /api/v1/events works. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEvents(EventService service) {
+        events = service;
+    }
+
+    void unbindEvents(EventService service) {
+        if (events == service) {
+            events = null;
+        }
+    }
+
+    /** The event service, or null while the events bundle is not there. */
+    EventService events() {
+        return events;
     }
 
     @Deactivate

@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.merx.api.events.EventService;
+import io.merx.api.events.VersionMetrics;
 import io.merx.api.runtime.JobState;
 import io.merx.api.runtime.ModelNotFoundException;
 import io.merx.api.runtime.ModelRuntime;
@@ -58,7 +60,7 @@ final class RestMetrics {
     private final Map<String, String> lastLive = new ConcurrentHashMap<>();
     private final Set<String> knownModels = ConcurrentHashMap.newKeySet();
 
-    RestMetrics(Supplier<ModelRuntime> runtime, Supplier<OffHeapMemory> offHeap) {
+    RestMetrics(Supplier<ModelRuntime> runtime, Supplier<OffHeapMemory> offHeap, Supplier<EventService> events) {
         requests = Counter.builder().name("merx_http_requests_total")
                 .help("Scoring requests answered over HTTP, by model, the version that answered and endpoint")
                 .labelNames("model", "version", "endpoint").register(registry);
@@ -82,6 +84,36 @@ final class RestMetrics {
                 .labelNames("model").register(registry);
         registerRuntimeFigures(runtime);
         registerMemory(offHeap);
+        registerOnlineFigures(events);
+    }
+
+    /** Impressions and attributed events per model, version and route, when the events bundle is there. */
+    private void registerOnlineFigures(Supplier<EventService> events) {
+        online(events, "merx_online_impressions_total", "Score responses served over HTTP",
+                VersionMetrics::impressions);
+        online(events, "merx_online_views_total", "View events attributed to a score response",
+                VersionMetrics::views);
+        online(events, "merx_online_clicks_total", "Click events attributed to a score response",
+                VersionMetrics::clicks);
+        online(events, "merx_online_add_to_carts_total", "Add-to-cart events attributed to a score response",
+                VersionMetrics::addToCarts);
+        online(events, "merx_online_conversions_total", "Purchase events attributed to a score response",
+                VersionMetrics::conversions);
+        online(events, "merx_online_revenue_total", "Summed value of attributed purchase events",
+                VersionMetrics::revenue);
+    }
+
+    private void online(Supplier<EventService> events, String name, String help,
+            java.util.function.ToDoubleFunction<VersionMetrics> figure) {
+        CounterWithCallback.builder().name(name).help(help).labelNames("model", "version", "route")
+                .callback(cb -> {
+                    EventService service = events.get();
+                    if (service != null) {
+                        for (VersionMetrics m : service.metrics()) {
+                            cb.call(figure.applyAsDouble(m), m.model(), m.version(), m.route());
+                        }
+                    }
+                }).register(registry);
     }
 
     private void registerRuntimeFigures(Supplier<ModelRuntime> runtime) {

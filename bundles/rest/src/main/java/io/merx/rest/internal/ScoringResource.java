@@ -54,7 +54,9 @@ final class ScoringResource {
                 ScoreRequest request = new ScoreRequest(key, JsonCodec.toInputs(inputs, "inputs"));
                 ScoreResponse response = core.gate().run(model, timeout, c -> runtime.score(model, version, request));
                 core.metrics().answered(model, response.version(), ENDPOINT, System.nanoTime() - start);
-                exchange.send(200, Views.score(response));
+                String requestId = Attribution.newRequestId();
+                Attribution.served(exchange, requestId, key, List.of(response));
+                exchange.send(200, Views.score(response, requestId));
                 return;
             }
             List<ScoreRequest> requests = batch(instances, key);
@@ -63,7 +65,9 @@ final class ScoringResource {
                     c -> BatchScoring.score(runtime, model, version, requests, c));
             String answeredBy = responses.isEmpty() ? "" : responses.get(0).version();
             core.metrics().answered(model, answeredBy, ENDPOINT, System.nanoTime() - start);
-            exchange.send(200, batchBody(model, responses));
+            String requestId = Attribution.newRequestId();
+            Attribution.served(exchange, requestId, key, responses);
+            exchange.send(200, batchBody(model, responses, requestId));
         } catch (java.io.IOException e) {
             throw e; // the connection, not the request, failed
         } catch (Exception e) {
@@ -94,11 +98,12 @@ final class ScoringResource {
         return requests;
     }
 
-    private static Map<String, Object> batchBody(String model, List<ScoreResponse> responses) {
+    private static Map<String, Object> batchBody(String model, List<ScoreResponse> responses, String requestId) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", model);
         json.put("version", responses.get(0).version());
         json.put("route", responses.get(0).route());
+        json.put("requestId", requestId);
         List<Object> predictions = new ArrayList<>(responses.size());
         for (ScoreResponse response : responses) {
             predictions.add(response.result().outputs());

@@ -196,11 +196,12 @@ final class Views {
     }
 
     /** One scored request in the Merx format. */
-    static Map<String, Object> score(ScoreResponse r) {
+    static Map<String, Object> score(ScoreResponse r, String requestId) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", r.model());
         json.put("version", r.version());
         json.put("route", r.route());
+        json.put("requestId", requestId);
         json.put("outputs", r.result().outputs());
         return json;
     }

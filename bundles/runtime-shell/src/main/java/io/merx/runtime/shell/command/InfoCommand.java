@@ -11,17 +11,22 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.merx.api.FieldSpec;
+import io.merx.api.events.EventService;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelVersionInfo;
 import io.merx.runtime.shell.command.completers.ModelNameCompleter;
 import io.merx.runtime.shell.command.completers.VersionCompleter;
 
-@Command(scope = "model", name = "info", description = "Shows provenance, metrics, inputs, state and traffic of a version")
+@Command(scope = "model", name = "info", description = "Shows provenance, metrics, inputs, state, traffic and online metrics of a version")
 @Service
 public final class InfoCommand implements Action {
 
     @Reference
     private ModelRuntime runtime;
+
+    /** The events bundle, when installed: online metrics of the version. */
+    @Reference(optional = true)
+    private EventService events;
 
     @Argument(index = 0, name = "model", required = true, description = "Model name")
     @Completion(ModelNameCompleter.class)
@@ -58,6 +63,9 @@ public final class InfoCommand implements Action {
         out.printf("Native mem   %d bytes%n", v.nativeMemoryBytes());
         out.printf(Locale.ROOT, "Traffic      %d requests, %d errors, p50 %.3f ms, p99 %.3f ms%n",
                 v.stats().requests(), v.stats().errors(), v.stats().p50Millis(), v.stats().p99Millis());
+        if (events != null) {
+            OnlineFigures.lines(events.metrics(v.model()), v.version()).forEach(out::println);
+        }
         return null;
     }
 }

@@ -1,0 +1,96 @@
+package io.merx.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.merx.api.events.EventService;
+import io.merx.api.runtime.ModelRuntime;
+
+/**
+ * Events over HTTP in the real distribution: a score answer's request id, events naming it, the version's online
+ * metrics in REST, /metrics and model:info, and the same figures after the events bundle restarts and rebuilds
+ * them from its log.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class EventsIT extends MerxTestSupport {
+
+    @Override
+    protected String bootFeatures() {
+        return "merx-rest, merx-events, merx-example-linear";
+    }
+
+    private static final String DEMO = "example-linear-demo";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final RestClient rest = new RestClient(TIMEOUT_MS);
+
+    @Test
+    public void eventsNamingAnAnswerShowInItsVersionsMetricsAndSurviveARestartOfTheBundle() throws Exception {
+        LiveModels.await(awaitService(ModelRuntime.class, null), DEMO);
+        awaitService(EventService.class, null);
+        String admin = rest.admin();
+        String requestId = null;
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> scored = rest.send("POST", "/api/v1/models/" + DEMO + "/score", admin,
+                    "{\"inputs\": {\"sqm\": 100, \"rooms\": 3, \"age\": 10}, \"key\": \"user-1\"}");
+            assertEquals(scored.body(), 200, scored.statusCode());
+            requestId = JSON.readTree(scored.body()).get("requestId").asText();
+            assertEquals(requestId, scored.headers().firstValue("X-Merx-Request-Id").orElse(null));
+        }
+        String events = "{\"events\": ["
+                + "{\"id\": \"it-1\", \"type\": \"click\", \"user\": \"user-1\", \"item\": \"house-9\","
+                + " \"timestamp\": \"2026-03-01T12:00:00Z\", \"requestId\": \"" + requestId + "\"},"
+                + "{\"id\": \"it-2\", \"type\": \"purchase\", \"user\": \"user-1\", \"item\": \"house-9\", \"value\": 250,"
+                + " \"timestamp\": \"2026-03-01T12:05:00Z\", \"requestId\": \"" + requestId + "\"}]}";
+        HttpResponse<String> posted = rest.send("POST", "/api/v1/events", admin, events);
+        assertEquals(posted.body(), 200, posted.statusCode());
+        assertEquals(posted.body(), 2, JSON.readTree(posted.body()).get("attributed").asInt());
+
+        HttpResponse<String> bad = rest.send("POST", "/api/v1/events", admin,
+                "[{\"id\": \"it-3\", \"type\": \"buy\", \"user\": \"u\", \"item\": \"i\", \"timestamp\": \"2026-03-01T12:00:00Z\"}]");
+        assertEquals(bad.body(), 400, bad.statusCode());
+        assertEquals("events[0].type", JSON.readTree(bad.body()).get("field").asText());
+
+        assertFigures(admin);
+        String prometheus = rest.send("GET", "/metrics", admin, null).body();
+        assertTrue(prometheus, prometheus.contains(
+                "merx_online_conversions_total{model=\"" + DEMO + "\",route=\"live\",version=\"1\"} 1.0"));
+        String info = execute("model:info " + DEMO);
+        assertTrue(info, info.contains("Online       live: 4 impressions, 1 clicks, 0 add to cart, 1 purchases,"
+                + " revenue 250.00"));
+
+        // the figures come back from the log alone, and the events are still deduplicated
+        Bundle bundle = bundle("io.merx.events");
+        bundle.stop();
+        bundle.start();
+        awaitService(EventService.class, null);
+        assertFigures(admin);
+        HttpResponse<String> again = rest.send("POST", "/api/v1/events", admin, events);
+        assertEquals(again.body(), 200, again.statusCode());
+        assertEquals(again.body(), 2, JSON.readTree(again.body()).get("duplicates").asInt());
+    }
+
+    private void assertFigures(String admin) throws Exception {
+        HttpResponse<String> metrics = rest.send("GET", "/api/v1/models/" + DEMO + "/metrics", admin, null);
+        assertEquals(metrics.body(), 200, metrics.statusCode());
+        JsonNode live = JSON.readTree(metrics.body()).get("versions").get(0);
+        assertEquals(metrics.body(), "live", live.get("route").asText());
+        assertEquals(metrics.body(), 4, live.get("impressions").asLong());
+        assertEquals(metrics.body(), 1, live.get("clicks").asLong());
+        assertEquals(metrics.body(), 1, live.get("conversions").asLong());
+        assertEquals(metrics.body(), 250.0, live.get("revenue").asDouble(), 0);
+        assertEquals(metrics.body(), 0.25, live.get("ctr").get("rate").asDouble(), 0);
+    }
+}
