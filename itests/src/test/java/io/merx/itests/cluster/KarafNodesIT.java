@@ -35,7 +35,9 @@ class KarafNodesIT {
             }
             nodes.startAll(START_TIMEOUT);
             for (KarafNode node : nodes.nodes()) {
-                awaitDemo(node);
+                // Ready means Karaf's boot features are in and the demo model is live: no request gets a 404.
+                HttpResponse<String> first = node.send("POST", SCORE_PATH, SCORE_BODY);
+                assertEquals(200, first.statusCode(), node + " said ready, then answered " + first.body());
             }
             System.out.printf("3 nodes ready and scoring after %d s; %s%n", seconds(began), nodes.memory());
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -79,11 +80,11 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     private final ClusterView clusterView;
 
     @Activate
-    public ModelRuntimeImpl(RuntimeConfig config,
+    public ModelRuntimeImpl(RuntimeConfig config, BundleContext context,
             @Reference(name = "sharedState", cardinality = ReferenceCardinality.OPTIONAL,
                     policyOption = ReferencePolicyOption.GREEDY)
             SharedState shared) throws IOException {
-        this(RuntimeSettings.from(config), ClusterSettings.from(config), shared);
+        this(RuntimeSettings.from(config), ClusterSettings.from(config), shared, new PlatformStartup(context));
     }
 
     ModelRuntimeImpl(RuntimeSettings settings) throws IOException {
@@ -92,6 +93,11 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
 
     ModelRuntimeImpl(RuntimeSettings settings, ClusterSettings clusterSettings, SharedState shared)
             throws IOException {
+        this(settings, clusterSettings, shared, new PlatformStartup(null));
+    }
+
+    private ModelRuntimeImpl(RuntimeSettings settings, ClusterSettings clusterSettings, SharedState shared,
+            PlatformStartup startup) throws IOException {
         this.store = new ModelStore(settings.storeDirectory());
         this.registry = new ModelRegistry(store.root());
         this.kinds = new KindTracker(this::kindChanged);
@@ -124,7 +130,8 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
         }
         ClusterMode c = cluster;
         this.readiness = new Readiness(registry, catalog, serving,
-                () -> kindChanges.busy() || demos.training() || c != null && !c.convergedOnce());
+                () -> startup.inProgress() || kindChanges.busy() || demos.training()
+                        || c != null && !c.convergedOnce());
         registry.all().stream().filter(r -> r.shadow() != null).forEach(r -> shadow.reset(r.name(), r.shadow()));
         if (cluster != null) {
             cluster.start();
