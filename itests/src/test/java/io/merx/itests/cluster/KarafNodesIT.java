@@ -18,13 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class KarafNodesIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration LOAD_PHASE = Duration.ofSeconds(10);
     private static final int LOAD_THREADS = 4;
     private static final Duration LOAD_PAUSE = Duration.ofMillis(5);
-    private static final String DEMO = "example-linear-demo";
-    private static final String SCORE_PATH = "/api/v1/models/" + DEMO + "/score";
-    private static final String SCORE_BODY = "{\"inputs\": {\"sqm\": 100, \"rooms\": 3, \"age\": 10}}";
+    private static final String SCORE_PATH = MerxNodes.MODEL_PATH + "/score";
 
     @Test
     void threeNodesServeSurviveAKillAndStop() throws Exception {
@@ -33,17 +30,17 @@ class KarafNodesIT {
             for (KarafNode node : nodes.nodes()) {
                 node.bootFeatures("merx-rest", "merx-example-linear");
             }
-            nodes.startAll(START_TIMEOUT);
+            nodes.startAll(MerxNodes.START_TIMEOUT);
             for (KarafNode node : nodes.nodes()) {
                 // Ready means Karaf's boot features are in and the demo model is live: no request gets a 404.
-                HttpResponse<String> first = node.send("POST", SCORE_PATH, SCORE_BODY);
+                HttpResponse<String> first = node.send("POST", SCORE_PATH, MerxNodes.SCORE_BODY);
                 assertEquals(200, first.statusCode(), node + " said ready, then answered " + first.body());
             }
             System.out.printf("3 nodes ready and scoring after %d s; %s%n", seconds(began), nodes.memory());
 
             KarafNode victim = nodes.node(3);
             long victimPid = victim.pid();
-            try (ScoringLoad load = new ScoringLoad(nodes.nodes(), SCORE_PATH, SCORE_BODY, LOAD_THREADS,
+            try (ScoringLoad load = new ScoringLoad(nodes.nodes(), SCORE_PATH, MerxNodes.SCORE_BODY, LOAD_THREADS,
                     LOAD_PAUSE)) {
                 load.start();
                 Thread.sleep(LOAD_PHASE.toMillis());
@@ -62,8 +59,8 @@ class KarafNodesIT {
 
                 long restart = System.nanoTime();
                 victim.start();
-                victim.awaitReady(START_TIMEOUT);
-                awaitDemo(victim);
+                victim.awaitReady(MerxNodes.START_TIMEOUT);
+                MerxNodes.awaitLive(victim, anyVersion -> true, MerxNodes.START_TIMEOUT);
                 System.out.printf("killed node ready again after %d s%n", seconds(restart));
                 load.restore(victim);
                 long victimBefore = load.tally(victim).successes();
@@ -83,21 +80,6 @@ class KarafNodesIT {
             }
             System.out.printf("stopped in %d s; whole test %d s%n", seconds(stopping), seconds(began));
         }
-    }
-
-    /** Waits until the node's demo model (trained on first start) answers a scoring request. */
-    static void awaitDemo(KarafNode node) throws Exception {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        HttpResponse<String> last;
-        do {
-            last = node.send("POST", SCORE_PATH, SCORE_BODY);
-            if (last.statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(250);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError(node + ": demo model never answered: " + last.statusCode() + " " + last.body()
-                + "; " + node.logTail());
     }
 
     private static long seconds(long since) {

@@ -13,16 +13,13 @@ import io.merx.runtime.cluster.SharedState;
 final class ClusterHeartbeat {
 
     private final SharedState shared;
-    private final String address;
     private final Instant startedAt = Instant.now();
     private final ModelRegistry registry;
     private final ClusterLedger ledger;
     private final BooleanSupplier converged;
 
-    ClusterHeartbeat(SharedState shared, String address, ModelRegistry registry, ClusterLedger ledger,
-            BooleanSupplier converged) {
+    ClusterHeartbeat(SharedState shared, ModelRegistry registry, ClusterLedger ledger, BooleanSupplier converged) {
         this.shared = shared;
-        this.address = address;
         this.registry = registry;
         this.ledger = ledger;
         this.converged = converged;
@@ -36,7 +33,7 @@ final class ClusterHeartbeat {
             models.put(record.name(), new NodeReport.ServedModel(ledger.applied(record.name()), record.aliases(),
                     states));
         }
-        return new NodeReport(shared.nodeName(), address, startedAt, Instant.now(), converged.getAsBoolean(),
+        return new NodeReport(shared.nodeName(), shared.nodeAddress(), startedAt, Instant.now(), converged.getAsBoolean(),
                 models);
     }
 

@@ -124,7 +124,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
             ClusterReconciler reconciler = new ClusterReconciler(shared, ledger, deployer, store, registry, serving,
                     shadow, stats, fetcher);
             this.cluster = new ClusterMode(shared, clusterSettings, reconciler,
-                    new ClusterHeartbeat(shared, shared.nodeAddress(), registry, ledger, reconciler::converged));
+                    new ClusterHeartbeat(shared, registry, ledger, reconciler::converged));
             this.clusterTraining = new ClusterTraining(shared, clusterSettings.leaseTtl(), cluster.threads());
             this.clusterView = new ClusterView(shared, clusterSettings.nodeTimeout(), cluster::beat);
         }
