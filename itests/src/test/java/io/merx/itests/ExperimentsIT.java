@@ -15,6 +15,7 @@ import java.util.Random;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -51,6 +52,7 @@ public class ExperimentsIT extends MerxTestSupport {
     }
 
     @Override
+    @Configuration // not inherited with the method: without it Pax Exam runs none of this class's tests
     public Option[] config() {
         List<Option> options = new ArrayList<>(List.of(super.config()));
         // evaluated every second, so the test waits little for the scheduled decision
