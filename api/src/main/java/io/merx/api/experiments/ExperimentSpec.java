@@ -53,7 +53,9 @@ public record ExperimentSpec(String model, String candidateVersion, double perce
             throw new IllegalArgumentException("percent must be greater than 0 and less than 100 (the live version"
                     + " keeps the rest as the control), got " + percent);
         }
-        Objects.requireNonNull(metric, "metric");
+        if (metric == null) {
+            throw new IllegalArgumentException("metric is required (one of " + ExperimentMetric.NAMES + ")");
+        }
         guardrails = guardrails == null || guardrails.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(guardrails));
         if (!(alpha > 0 && alpha <= 0.5)) {
             throw new IllegalArgumentException("alpha must be in (0, 0.5], got " + alpha);

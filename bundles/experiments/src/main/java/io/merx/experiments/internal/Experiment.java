@@ -43,6 +43,13 @@ public record Experiment(String id, ExperimentSpec spec, String controlVersion, 
                 test, finalState, why, startedAt, now, now);
     }
 
+    /** Whether the two differ at most in {@link #updatedAt()}. */
+    boolean sameApartFromUpdatedAt(Experiment other) {
+        return equals(new Experiment(other.id, other.spec, other.controlVersion, other.tau2, other.controlBaseline,
+                other.candidateBaseline, other.control, other.candidate, other.test, other.state, other.reason,
+                other.startedAt, updatedAt, other.endedAt));
+    }
+
     /** The report of it. */
     public ExperimentReport report() {
         ArmReport a = ArmReport.of(controlVersion, "live", control.impressions(), control.successes());

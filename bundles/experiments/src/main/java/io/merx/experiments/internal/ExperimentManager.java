@@ -201,10 +201,11 @@ public final class ExperimentManager implements ExperimentService, AutoCloseable
             for (Experiment e : List.copyOf(experiments.values())) {
                 if (!e.state().isFinal()) {
                     Experiment next = act(judge.judge(e, observe(e), clock.instant()));
-                    if (!next.equals(e)) {
+                    // written when something a restart needs changed, not for the timestamp alone
+                    if (!next.sameApartFromUpdatedAt(e)) {
                         store.save(next);
-                        experiments.put(next.id(), next);
                     }
+                    experiments.put(next.id(), next);
                 }
             }
         }
