@@ -36,6 +36,7 @@ public final class ManagementServlet extends ApiServlet {
         TrainingResource.register(router(), core);
         ArtifactResource.register(router(), core);
         EventsResource.register(router(), core);
+        ScheduleResource.register(router(), core);
         router().add("GET", "/openapi.json", Role.PUBLIC, this::sendOpenApi);
     }
 

@@ -65,6 +65,19 @@ public final class RetrainSchedulerImpl implements RetrainScheduler {
         this(runtime, events, ScheduleSettings.from(config));
     }
 
+    /**
+     * The scheduler with default settings, storing in {@code directory}, outside OSGi: for other modules' tests and
+     * embedding. Close it when done.
+     */
+    public static RetrainSchedulerImpl open(ModelRuntime runtime, EventService events, java.nio.file.Path directory)
+            throws IOException {
+        return new RetrainSchedulerImpl(runtime, events, new ScheduleSettings(directory,
+                ScheduleSettings.DEFAULT_MIN_EVENTS, ScheduleSettings.DEFAULT_MIN_EVALUATED_USERS,
+                ScheduleSettings.DEFAULT_MAX_EVALUATED_USERS,
+                Duration.ofMinutes(ScheduleSettings.DEFAULT_TRAIN_TIMEOUT_MINUTES),
+                ScheduleSettings.DEFAULT_MAX_REPORTS));
+    }
+
     RetrainSchedulerImpl(ModelRuntime runtime, EventService events, ScheduleSettings settings) throws IOException {
         this.runtime = runtime;
         this.events = events;
@@ -240,8 +253,9 @@ public final class RetrainSchedulerImpl implements RetrainScheduler {
         }
     }
 
+    /** Stops the timers, cancels a candidate still training and waits (30 s at most) for runs to end. */
     @Deactivate
-    void close() throws InterruptedException {
+    public void close() throws InterruptedException {
         closed = true;
         timers.values().forEach(f -> f.cancel(false));
         running.values().forEach(RetrainRun::cancel);
