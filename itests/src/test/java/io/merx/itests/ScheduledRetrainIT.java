@@ -25,8 +25,8 @@ import io.merx.api.schedule.RetrainScheduler;
 /**
  * Scheduled retrain in the real distribution, over REST: a run without events fails and leaves live alone; after
  * purchases arrive a run trains a candidate on the older ones, scores it and the live demo version on the newest
- * ones and activates it (the demo version knows none of these shoppers, so the candidate cannot be worse); the
- * schedule and its reports survive a restart of the bundle.
+ * ones and activates it (the demo version knows none of these shoppers, so the candidate cannot be worse); a
+ * candidate trained on noise is kept out; the schedule and its reports survive a restart of the bundle.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -86,16 +86,30 @@ public class ScheduledRetrainIT extends MerxTestSupport {
         System.out.println(listed);
         assertTrue(listed, listed.contains(DEMO) && listed.contains("ACTIVATED") && listed.contains("0 3 * * *"));
 
-        // stored: the schedule and both reports come back after the bundle restarts
+        // Views that are noise before the split and follow the groups after it: a candidate trained on them is worse
+        // than live (trained on the purchases) on the newest views, so live stays.
+        ok(rest.send("PUT", SCHEDULE, admin, "{\"cron\": \"0 3 * * *\", \"eventTypes\": [\"view\"]}"));
+        postViews(admin);
+        JsonNode kept = ok(rest.send("POST", SCHEDULE + "/run", admin, "{}"));
+        System.out.println("Retrain report: " + kept);
+        assertEquals(kept.toString(), "KEPT_LIVE", kept.get("outcome").asText());
+        assertEquals(kept.toString(), candidate, kept.get("liveVersion").asText());
+        assertTrue(kept.toString(), kept.get("candidateValue").asDouble() < kept.get("liveValue").asDouble());
+        assertTrue(kept.toString(), kept.get("reason").asText().contains("is worse"));
+        assertEquals(candidate, runtime.info(DEMO, ModelRuntime.LIVE).version());
+
+        // stored: the schedule and its reports come back after the bundle restarts
         Bundle bundle = bundle("io.merx.schedule");
         bundle.stop();
         bundle.start();
         awaitService(RetrainScheduler.class, null);
         JsonNode stored = ok(rest.send("GET", SCHEDULE, admin, null));
-        assertEquals(stored.toString(), 2, stored.get("reports").size());
-        assertEquals(stored.toString(), "ACTIVATED", stored.get("reports").get(0).get("outcome").asText());
-        assertEquals(stored.toString(), candidateNdcg, stored.get("reports").get(0).get("candidateValue").asDouble(), 0);
-        assertEquals(stored.toString(), "FAILED", stored.get("reports").get(1).get("outcome").asText());
+        assertEquals(stored.toString(), "[\"view\"]", stored.get("eventTypes").toString());
+        assertEquals(stored.toString(), 3, stored.get("reports").size());
+        assertEquals(stored.toString(), "KEPT_LIVE", stored.get("reports").get(0).get("outcome").asText());
+        assertEquals(stored.toString(), "ACTIVATED", stored.get("reports").get(1).get("outcome").asText());
+        assertEquals(stored.toString(), candidateNdcg, stored.get("reports").get(1).get("candidateValue").asDouble(), 0);
+        assertEquals(stored.toString(), "FAILED", stored.get("reports").get(2).get("outcome").asText());
 
         ok(rest.send("DELETE", SCHEDULE, admin, null));
         assertEquals(404, rest.send("GET", SCHEDULE, admin, null).statusCode());
@@ -117,6 +131,26 @@ public class ScheduledRetrainIT extends MerxTestSupport {
                 body.append(n == 0 ? "" : ",").append("{\"id\": \"sr-").append(n).append("\", \"type\": \"purchase\",")
                         .append(" \"user\": \"shopper-").append(user).append("\", \"item\": \"").append(item)
                         .append("\", \"value\": 10, \"timestamp\": \"").append(t0.plusSeconds(60L * n)).append("\"}");
+                n++;
+            }
+        }
+        JsonNode accepted = ok(rest.send("POST", "/api/v1/events", admin, body.append("]}").toString()));
+        assertEquals(accepted.toString(), 600, accepted.get("accepted").asInt());
+    }
+
+    /** The same shoppers' views: 8 rounds of any of the 60 items, then 2 rounds within their group. */
+    private void postViews(String admin) throws Exception {
+        Random random = new Random(11);
+        Instant t0 = Instant.parse("2026-03-01T12:00:00Z");
+        StringBuilder body = new StringBuilder("{\"events\": [");
+        int n = 0;
+        for (int round = 0; round < 10; round++) {
+            for (int user = 0; user < 60; user++) {
+                int group = round < 8 ? random.nextInt(3) : user % 3;
+                String item = "it-" + group + "-" + random.nextInt(20);
+                body.append(n == 0 ? "" : ",").append("{\"id\": \"sv-").append(n).append("\", \"type\": \"view\",")
+                        .append(" \"user\": \"shopper-").append(user).append("\", \"item\": \"").append(item)
+                        .append("\", \"timestamp\": \"").append(t0.plusSeconds(60L * n)).append("\"}");
                 n++;
             }
         }

@@ -1,5 +1,6 @@
 package io.merx.runtime.shell.command;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import io.merx.api.schedule.RetrainReport;
@@ -11,13 +12,13 @@ final class RetrainReports {
     }
 
     static String line(RetrainReport report) {
-        StringBuilder text = new StringBuilder(report.outcome().name()).append(' ').append(report.finishedAt());
-        if (!Double.isNaN(report.candidateValue())) {
-            text.append(String.format(Locale.ROOT, ", %s candidate %s %.4f vs live %s %.4f (recall@10 %.4f vs %.4f)"
-                    + " on %d users", report.metric(), report.candidateVersion(), report.candidateValue(),
-                    report.liveVersion(), report.liveValue(), report.candidateRecall(), report.liveRecall(),
-                    report.evaluatedUsers()));
+        // The reason already names the versions and their nDCG; recall is the figure it leaves out.
+        StringBuilder text = new StringBuilder(report.outcome().name()).append(' ')
+                .append(report.finishedAt().truncatedTo(ChronoUnit.SECONDS)).append(": ").append(report.reason());
+        if (!Double.isNaN(report.candidateRecall())) {
+            text.append(String.format(Locale.ROOT, " (recall@10 %.4f vs live %.4f)", report.candidateRecall(),
+                    report.liveRecall()));
         }
-        return text.append(": ").append(report.reason()).toString();
+        return text.toString();
     }
 }
