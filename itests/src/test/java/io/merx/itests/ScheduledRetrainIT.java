@@ -26,7 +26,8 @@ import io.merx.api.schedule.RetrainScheduler;
  * Scheduled retrain in the real distribution, over REST: a run without events fails and leaves live alone; after
  * purchases arrive a run trains a candidate on the older ones, scores it and the live demo version on the newest
  * ones and activates it (the demo version knows none of these shoppers, so the candidate cannot be worse); a
- * candidate trained on noise is kept out; the schedule and its reports survive a restart of the bundle.
+ * candidate trained on noise is kept out; the schedule and its reports survive a restart of the bundle; a cron of
+ * every minute fires a run by itself.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -111,6 +112,13 @@ public class ScheduledRetrainIT extends MerxTestSupport {
         assertEquals(stored.toString(), candidateNdcg, stored.get("reports").get(1).get("candidateValue").asDouble(), 0);
         assertEquals(stored.toString(), "FAILED", stored.get("reports").get(2).get("outcome").asText());
 
+        // the cron timer itself: every minute, so the next minute boundary fires a run on the purchases again
+        ok(rest.send("PUT", SCHEDULE, admin, "{\"cron\": \"* * * * *\", \"eventTypes\": [\"purchase\"]}"));
+        JsonNode fired = awaitReports(admin, 4).get("reports").get(0);
+        System.out.println("Fired by cron: " + fired);
+        assertTrue(fired.toString(), fired.get("outcome").asText().matches("ACTIVATED|KEPT_LIVE"));
+        assertEquals(fired.toString(), 480, fired.get("trainEvents").asLong());
+
         ok(rest.send("DELETE", SCHEDULE, admin, null));
         assertEquals(404, rest.send("GET", SCHEDULE, admin, null).statusCode());
     }
@@ -156,6 +164,18 @@ public class ScheduledRetrainIT extends MerxTestSupport {
         }
         JsonNode accepted = ok(rest.send("POST", "/api/v1/events", admin, body.append("]}").toString()));
         assertEquals(accepted.toString(), 600, accepted.get("accepted").asInt());
+    }
+
+    private JsonNode awaitReports(String admin, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (true) {
+            JsonNode schedule = ok(rest.send("GET", SCHEDULE, admin, null));
+            if (schedule.get("reports").size() >= count || System.currentTimeMillis() > deadline) {
+                assertEquals(schedule.toString(), count, schedule.get("reports").size());
+                return schedule;
+            }
+            Thread.sleep(1000);
+        }
     }
 
     private static JsonNode ok(HttpResponse<String> response) throws Exception {

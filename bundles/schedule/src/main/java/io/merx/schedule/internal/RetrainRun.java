@@ -48,6 +48,8 @@ final class RetrainRun {
     private final RetrainReport lastActivated;
     private final Instant startedAt = Instant.now();
     private volatile TrainingJob job;
+    /** The version trained by this run, once there is one: a failure after training still names it. */
+    private String trained;
 
     /**
      * @param lastActivated the model's last ACTIVATED report, or null: when its candidate is still live, the run's
@@ -100,19 +102,19 @@ final class RetrainRun {
             }
             trainCsv = Files.createTempFile(work, "train-", ".csv");
             EventsExport.write(split.train(), trainCsv);
-            String candidate = train(live, trainCsv);
+            trained = train(live, trainCsv);
             List<String> users = sample(split);
-            Comparison.Figures candidateFigures = Comparison.evaluate(runtime, model, candidate, split, users);
+            Comparison.Figures candidateFigures = Comparison.evaluate(runtime, model, trained, split, users);
             Comparison.Figures liveFigures = Comparison.evaluate(runtime, model, live.version(), split, users);
-            return decide(live.version(), candidate, candidateFigures, liveFigures, split);
+            return decide(live.version(), trained, candidateFigures, liveFigures, split);
         } catch (TrainingFailed e) {
             return failed(live.version(), null, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(live.version(), null, "the run was stopped (the scheduler is shutting down)");
+            return failed(live.version(), trained, "the run was stopped (the scheduler is shutting down)");
         } catch (IOException | ScoringException | ModelNotFoundException | RuntimeException e) {
             LOG.warn("Retrain of {} failed", model, e);
-            return failed(live.version(), null, "the run failed: " + e.getMessage());
+            return failed(live.version(), trained, "the run failed: " + e.getMessage());
         } finally {
             deleteQuietly(trainCsv);
         }
