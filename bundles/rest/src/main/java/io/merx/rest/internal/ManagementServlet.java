@@ -37,6 +37,7 @@ public final class ManagementServlet extends ApiServlet {
         ArtifactResource.register(router(), core);
         EventsResource.register(router(), core);
         ExperimentsResource.register(router(), core);
+        ScheduleResource.register(router(), core);
         router().add("GET", "/openapi.json", Role.PUBLIC, this::sendOpenApi);
     }
 

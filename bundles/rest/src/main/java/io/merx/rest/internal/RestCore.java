@@ -19,6 +19,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.merx.api.events.EventService;
 import io.merx.api.experiments.ExperimentService;
+import io.merx.api.schedule.RetrainScheduler;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelSummary;
 
@@ -52,6 +53,7 @@ public final class RestCore implements AutoCloseable {
     private volatile OffHeapMemory offHeap;
     private volatile EventService events;
     private volatile ExperimentService experiments;
+    private volatile RetrainScheduler scheduler;
     /** Kind of each model, for timeouts set per kind; a model keeps its kind across versions. */
     private final Map<String, String> kinds = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED_KINDS = 10_000;
@@ -121,6 +123,24 @@ public final class RestCore implements AutoCloseable {
     /** The experiment service, or null while the experiments bundle is not there. */
     ExperimentService experiments() {
         return experiments;
+    }
+
+    /** The schedule bundle, when installed: /api/v1/models/{name}/schedule works. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindScheduler(RetrainScheduler service) {
+        scheduler = service;
+    }
+
+    void unbindScheduler(RetrainScheduler service) {
+        if (scheduler == service) {
+            scheduler = null;
+        }
+    }
+
+    /** The retrain scheduler, or null while the schedule bundle is not there. */
+    RetrainScheduler scheduler() {
+        return scheduler;
     }
 
     @Deactivate
