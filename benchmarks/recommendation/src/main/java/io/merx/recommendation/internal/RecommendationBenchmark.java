@@ -78,6 +78,9 @@ public final class RecommendationBenchmark {
             System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             ROWS.forEach(System.out::println);
         }
+        if (all || sections.contains("freshness")) {
+            FreshnessBenchmark.run(dataDirectory().resolve("superstore.csv"));
+        }
         if (all || sections.contains("jmh")) {
             jmh();
         }

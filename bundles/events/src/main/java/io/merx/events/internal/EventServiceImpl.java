@@ -158,13 +158,16 @@ public final class EventServiceImpl implements EventService, AutoCloseable {
         return recent.byUserAndItem(event.user(), event.item(), event.model(), now);
     }
 
-    /** Whiteboard: every registered {@link EventListener} is told of each stored batch from now on. */
+    /**
+     * Whiteboard: every registered {@link EventListener} is told of each stored batch from now on. Public for
+     * embedding ({@link #open}) and benchmarks; in OSGi, DS calls it.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(EventListener listener) {
+    public void addListener(EventListener listener) {
         listeners.add(listener);
     }
 
-    void removeListener(EventListener listener) {
+    public void removeListener(EventListener listener) {
         listeners.remove(listener);
     }
 
