@@ -19,6 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
 import io.merx.api.ScoreRequest;
@@ -52,21 +56,21 @@ final class FreshnessBenchmark {
     private FreshnessBenchmark() {
     }
 
-    /** One order line: who bought what, when. */
-    private record Line(String user, String item, LocalDate day, String category, double quantity) {
+    /** One order line or click: who did what, when. */
+    private record Line(String user, String item, Instant time, String category, double quantity) {
     }
 
-    static void run(Path superstore) throws Exception {
+    static void run(Path superstore, Path sessions) throws Exception {
         List<Line> lines = read(superstore);
         int cut = (int) (lines.size() * TRAIN_SHARE);
-        while (cut < lines.size() && lines.get(cut).day().equals(lines.get(cut - 1).day())) {
+        while (cut < lines.size() && lines.get(cut).time().equals(lines.get(cut - 1).time())) {
             cut++; // a day's lines stay on one side
         }
         List<Line> train = lines.subList(0, cut);
         List<Line> replay = lines.subList(cut, lines.size());
         System.out.printf(Locale.ROOT, "freshness replay: %d lines, train %d (until %s), replay %d (%s .. %s)%n",
-                lines.size(), train.size(), train.get(train.size() - 1).day(), replay.size(), replay.get(0).day(),
-                replay.get(replay.size() - 1).day());
+                lines.size(), train.size(), train.get(train.size() - 1).time(), replay.size(),
+                replay.get(0).time(), replay.get(replay.size() - 1).time());
         Path dir = Files.createTempDirectory("merx-freshness");
         AlsKind als = new AlsKind();
         PopularityKind popularity = new PopularityKind();
@@ -81,12 +85,48 @@ final class FreshnessBenchmark {
             FreshnessSettings settings = paced ? pacedToTheData() : FreshnessSettings.defaults();
             String label = paced ? "interactions 365 d, purchases 30 d, half-life 30 d"
                     : "defaults (interactions 7 d, purchases 30 d, half-life 1 d)";
-            replay("recommendation.als", als, alsScorer, train, replay, settings, label);
-            replay("recommendation.popularity", popularity, popularityScorer, train, replay, settings, label);
+            replay("superstore, recommendation.als", als, alsScorer, train, replay, settings, label, true,
+                    EventType.PURCHASE);
+            replay("superstore, recommendation.popularity", popularity, popularityScorer, train, replay, settings,
+                    label, true, EventType.PURCHASE);
         }
+        sessions(sessions, dir);
         latency(als, alsScorer, train, dir.resolve("events"));
         alsScorer.close();
         popularityScorer.close();
+    }
+
+    /**
+     * The same replay on click sessions (YOOCHOOSE 100k, session-rec's split): the models train on the sessions
+     * that ended before the split time; the test sessions' clicks are replayed one by one, each scored before it
+     * is applied. Repeat clicks are common in sessions, so seen items may be recommended ({@code unseenOnly}
+     * false); a session id is a user the model never saw, so without events every answer is popularity.
+     */
+    private static void sessions(Path file, Path dir) throws Exception {
+        Instant split = Instant.parse("2014-04-07T00:50:01Z");
+        List<Line> clicks = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(file, java.nio.charset.StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            for (CSVRecord r : parser) {
+                clicks.add(new Line(r.get("user"), r.get("item"), java.time.LocalDateTime.parse(r.get("timestamp")).toInstant(ZoneOffset.UTC), "", 1));
+            }
+        }
+        Map<String, Instant> last = new java.util.HashMap<>();
+        clicks.forEach(c -> last.merge(c.user(), c.time(), (a, b) -> a.isAfter(b) ? a : b));
+        List<Line> train = clicks.stream().filter(c -> !last.get(c.user()).isAfter(split)).toList();
+        List<Line> replay = clicks.stream().filter(c -> last.get(c.user()).isAfter(split)).toList();
+        System.out.printf(Locale.ROOT, "session replay: %d clicks, train %d, replay %d (%d sessions)%n",
+                clicks.size(), train.size(), replay.size(), replay.stream().map(Line::user).distinct().count());
+        AlsKind als = new AlsKind();
+        PopularityKind popularity = new PopularityKind();
+        try (Scorer alsScorer = trainAndLoad(als, train, dir.resolve("sessions-als"));
+                Scorer popularityScorer = trainAndLoad(popularity, train, dir.resolve("sessions-popularity"))) {
+            String label = "defaults (interactions 7 d, half-life 1 d)";
+            replay("yoochoose sessions, recommendation.als", als, alsScorer, train, replay,
+                    FreshnessSettings.defaults(), label, false, EventType.CLICK);
+            replay("yoochoose sessions, recommendation.popularity", popularity, popularityScorer, train, replay,
+                    FreshnessSettings.defaults(), label, false, EventType.CLICK);
+        }
     }
 
     /** Slow shoppers (a customer orders every few months here), so the store keeps a year. */
@@ -97,8 +137,13 @@ final class FreshnessBenchmark {
                 EnumSet.of(EventType.VIEW, EventType.CLICK, EventType.ADD_TO_CART, EventType.PURCHASE));
     }
 
+    /**
+     * @param baskets true: a user's lines of one day are one basket, scored once before it is applied (orders);
+     *        false: every line alone (clicks), and seen items may be recommended
+     */
     private static void replay(String name, RecommendationKind kind, Scorer scorer, List<Line> train,
-            List<Line> replay, FreshnessSettings settings, String label) throws Exception {
+            List<Line> replay, FreshnessSettings settings, String label, boolean baskets, EventType type)
+            throws Exception {
         Set<String> trainedUsers = new HashSet<>();
         train.forEach(l -> trainedUsers.add(l.user()));
         ReplayClock clock = new ReplayClock();
@@ -108,15 +153,15 @@ final class FreshnessBenchmark {
         double[] without = new double[2];
         double[] known = new double[3];
         double[] fresh = new double[3];
-        int baskets = 0;
+        int scored = 0;
         int eventId = 0;
-        for (List<Line> basket : baskets(replay)) {
+        for (List<Line> basket : groups(replay, baskets)) {
             Line first = basket.get(0);
-            clock.now = first.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+            clock.now = first.time();
             Set<String> truth = new HashSet<>();
             basket.forEach(l -> truth.add(l.item()));
-            List<String> on = top(scorer, first.user(), true);
-            List<String> off = top(scorer, first.user(), false);
+            List<String> on = top(scorer, first.user(), true, baskets);
+            List<String> off = top(scorer, first.user(), false, baskets);
             double ndcgOn = ndcg(on, truth);
             double ndcgOff = ndcg(off, truth);
             with[0] += ndcgOn;
@@ -127,18 +172,17 @@ final class FreshnessBenchmark {
             group[0] += ndcgOff;
             group[1] += ndcgOn;
             group[2]++;
-            baskets++;
+            scored++;
             List<Event> events = new ArrayList<>();
             for (Line l : basket) {
-                events.add(new Event("r" + eventId++, EventType.PURCHASE, l.user(), l.item(), l.quantity(),
-                        clock.now, null, null));
+                events.add(new Event("r" + eventId++, type, l.user(), l.item(), l.quantity(), clock.now, null, null));
             }
             store.accepted(events);
         }
         kind.unbindActivity(store);
         System.out.printf(Locale.ROOT, "| %s | %s | %d | %.4f | %.4f | %.4f | %.4f | %.4f / %.4f (%d) | %.4f / %.4f (%d) |%n",
-                name, label, baskets, without[0] / baskets, with[0] / baskets, without[1] / baskets,
-                with[1] / baskets, known[0] / known[2], known[1] / known[2], (int) known[2], fresh[0] / fresh[2],
+                name, label, scored, without[0] / scored, with[0] / scored, without[1] / scored,
+                with[1] / scored, known[0] / known[2], known[1] / known[2], (int) known[2], fresh[0] / fresh[2],
                 fresh[1] / fresh[2], (int) fresh[2]);
     }
 
@@ -163,7 +207,7 @@ final class FreshnessBenchmark {
                 boolean measured = i >= 50; // the first rounds warm the JIT
                 String user = users.get((i * 7919) % users.size());
                 long t = System.nanoTime();
-                List<String> before = top(scorer, user, true);
+                List<String> before = top(scorer, user, true, true);
                 long alone = System.nanoTime() - t;
                 String bought = before.get(0);
                 t = System.nanoTime();
@@ -208,7 +252,7 @@ final class FreshnessBenchmark {
     private static List<String> awaitChange(Scorer scorer, String user, List<String> before) throws Exception {
         long deadline = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < deadline) {
-            List<String> now = top(scorer, user, true);
+            List<String> now = top(scorer, user, true, true);
             if (!now.equals(before)) {
                 return now;
             }
@@ -234,8 +278,10 @@ final class FreshnessBenchmark {
                 sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6);
     }
 
-    private static List<String> top(Scorer scorer, String user, boolean fresh) throws Exception {
-        ScoreResult result = scorer.score(ScoreRequest.of(Map.of("user", user, "k", K, "fresh", fresh)));
+    private static List<String> top(Scorer scorer, String user, boolean fresh, boolean unseenOnly)
+            throws Exception {
+        ScoreResult result = scorer.score(ScoreRequest.of(Map.of("user", user, "k", K, "fresh", fresh,
+                "unseenOnly", unseenOnly)));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) result.outputs().get("items");
         return items.stream().map(e -> (String) e.get("item")).toList();
@@ -260,20 +306,23 @@ final class FreshnessBenchmark {
         return ranked.stream().filter(truth::contains).count() / (double) truth.size();
     }
 
-    /** Consecutive lines of one user on one day, in time order. */
-    private static List<List<Line>> baskets(List<Line> replay) {
-        Map<String, List<Line>> byUserDay = new LinkedHashMap<>();
-        for (Line l : replay) {
-            byUserDay.computeIfAbsent(l.user() + "\u0000" + l.day(), k -> new ArrayList<>()).add(l);
+    /** The lines of one user at one time (a day's order lines), in time order; or each line alone. */
+    private static List<List<Line>> groups(List<Line> replay, boolean baskets) {
+        if (!baskets) {
+            return replay.stream().map(List::of).toList();
         }
-        return new ArrayList<>(byUserDay.values());
+        Map<String, List<Line>> byUserTime = new LinkedHashMap<>();
+        for (Line l : replay) {
+            byUserTime.computeIfAbsent(l.user() + "\u0000" + l.time(), k -> new ArrayList<>()).add(l);
+        }
+        return new ArrayList<>(byUserTime.values());
     }
 
     private static Scorer trainAndLoad(RecommendationKind kind, List<Line> lines, Path dir) throws Exception {
         Dataset data = Dataset.builder().strings("user", lines.stream().map(Line::user).toArray(String[]::new))
                 .strings("item", lines.stream().map(Line::item).toArray(String[]::new))
                 .numbers("weight", lines.stream().mapToDouble(Line::quantity).toArray())
-                .strings("timestamp", lines.stream().map(l -> l.day().toString()).toArray(String[]::new))
+                .strings("timestamp", lines.stream().map(l -> l.time().toString()).toArray(String[]::new))
                 .strings("category", lines.stream().map(Line::category).toArray(String[]::new)).build();
         Files.createDirectories(dir);
         try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), Map.of("split", "none")))
@@ -293,9 +342,10 @@ final class FreshnessBenchmark {
         double[] quantities = data.numbers("weight");
         List<Line> lines = new ArrayList<>(users.length);
         for (int r = 0; r < users.length; r++) {
-            lines.add(new Line(users[r], items[r], LocalDate.parse(days[r]), categories[r], quantities[r]));
+            lines.add(new Line(users[r], items[r], LocalDate.parse(days[r]).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    categories[r], quantities[r]));
         }
-        lines.sort((a, b) -> a.day().compareTo(b.day()));
+        lines.sort((a, b) -> a.time().compareTo(b.time()));
         return lines;
     }
 

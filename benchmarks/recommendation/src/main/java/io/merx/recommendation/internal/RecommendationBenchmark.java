@@ -79,7 +79,8 @@ public final class RecommendationBenchmark {
             ROWS.forEach(System.out::println);
         }
         if (all || sections.contains("freshness")) {
-            FreshnessBenchmark.run(dataDirectory().resolve("superstore.csv"));
+            FreshnessBenchmark.run(dataDirectory().resolve("superstore.csv"),
+                    dataDirectory().resolve("yoochoose_100k_sessions.csv"));
         }
         if (all || sections.contains("jmh")) {
             jmh();
