@@ -180,10 +180,15 @@ final class FreshnessBenchmark {
             store.accepted(events);
         }
         kind.unbindActivity(store);
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.4f | %.4f | %.4f | %.4f | %.4f / %.4f (%d) | %.4f / %.4f (%d) |%n",
-                name, label, scored, without[0] / scored, with[0] / scored, without[1] / scored,
-                with[1] / scored, known[0] / known[2], known[1] / known[2], (int) known[2], fresh[0] / fresh[2],
-                fresh[1] / fresh[2], (int) fresh[2]);
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.4f | %.4f | %.4f | %.4f | %s | %s |%n", name, label,
+                scored, without[0] / scored, with[0] / scored, without[1] / scored, with[1] / scored, pair(known),
+                pair(fresh));
+    }
+
+    /** "without / with (baskets)" of one group of users, or a dash when it has none. */
+    private static String pair(double[] group) {
+        return group[2] == 0 ? "-" : String.format(Locale.ROOT, "%.4f / %.4f (%d)", group[0] / group[2],
+                group[1] / group[2], (int) group[2]);
     }
 
     /**
