@@ -207,7 +207,7 @@ final class FreshnessBenchmark {
         int views = 0;
         int unchanged = 0;
         try (EventServiceImpl events = EventServiceImpl.open(eventDir)) {
-            events.addListener(store);
+            events.addListener(store, Map.of());
             for (int i = 0; i < rounds + 50; i++) {
                 boolean measured = i >= 50; // the first rounds warm the JIT
                 String user = users.get((i * 7919) % users.size());

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
@@ -159,13 +160,74 @@ public final class EventServiceImpl implements EventService, AutoCloseable {
     }
 
     /**
-     * Whiteboard: every registered {@link EventListener} is told of each stored batch from now on. Public for
-     * embedding ({@link #open}) and benchmarks; in OSGi, DS calls it.
+     * Whiteboard: every registered {@link EventListener} is told of each stored batch from now on; one with
+     * {@link EventListener#REPLAY_SECONDS} first gets the stored events that recent. Taken under the ingest lock,
+     * so the replay ends exactly where the live batches begin. Public for embedding ({@link #open}) and
+     * benchmarks; in OSGi, DS calls it.
      */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    public void addListener(EventListener listener) {
-        listeners.add(listener);
+    public void addListener(EventListener listener, Map<String, Object> properties) {
+        long seconds = replaySeconds(properties.get(EventListener.REPLAY_SECONDS));
+        synchronized (ingestLock) {
+            if (seconds <= 0) {
+                listeners.add(listener);
+                return;
+            }
+            List<SegmentedLog.Segment> snapshot;
+            try {
+                snapshot = log.snapshot();
+            } catch (IOException e) {
+                LOG.warn("Cannot replay stored events to listener {}: {}", listener, e.getMessage());
+                listeners.add(listener);
+                return;
+            }
+            Instant since = clock.instant().minusSeconds(seconds);
+            listeners.add(listener, () -> replay(snapshot, since, listener));
+        }
     }
+
+    private static long replaySeconds(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                LOG.warn("Ignored service property {}='{}': not a number of seconds", EventListener.REPLAY_SECONDS,
+                        text);
+            }
+        }
+        return 0;
+    }
+
+    /** Hands the listener the stored events at or after {@code since}, in batches of {@value #REPLAY_BATCH}. */
+    private static void replay(List<SegmentedLog.Segment> snapshot, Instant since, EventListener listener) {
+        List<Event> batch = new ArrayList<>(REPLAY_BATCH);
+        long[] replayed = new long[1];
+        try {
+            SegmentedLog.read(snapshot, payload -> {
+                if (LogRecords.read(payload) instanceof StoredEvent stored
+                        && !stored.event().timestamp().isBefore(since)) {
+                    batch.add(stored.event());
+                    if (batch.size() == REPLAY_BATCH) {
+                        listener.accepted(List.copyOf(batch));
+                        replayed[0] += batch.size();
+                        batch.clear();
+                    }
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Replay of stored events to listener {} stopped: {}", listener, e.getMessage());
+        }
+        if (!batch.isEmpty()) {
+            listener.accepted(List.copyOf(batch));
+            replayed[0] += batch.size();
+        }
+        LOG.info("Replayed {} stored events since {} to listener {}", replayed[0], since, listener);
+    }
+
+    private static final int REPLAY_BATCH = 1_000;
 
     public void removeListener(EventListener listener) {
         listeners.remove(listener);

@@ -36,7 +36,22 @@ final class ListenerDelivery implements AutoCloseable {
     }
 
     void add(EventListener listener) {
-        mailboxes.put(listener, new Mailbox(listener, queueBatches));
+        add(listener, null);
+    }
+
+    /** Adds a listener whose thread first runs {@code first} (a replay of stored events), then the live batches. */
+    void add(EventListener listener, Runnable first) {
+        Mailbox mailbox = new Mailbox(listener, queueBatches);
+        if (first != null) {
+            mailbox.executor.execute(() -> {
+                try {
+                    first.run();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.warn("Replaying stored events to listener {} failed", listener, e);
+                }
+            });
+        }
+        mailboxes.put(listener, mailbox);
     }
 
     /** Stops delivering to the listener; a batch it is handling is interrupted, queued ones are dropped. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -87,9 +88,9 @@ class EventServiceTest {
             }
         };
         try (EventServiceImpl events = open()) {
-            events.addListener(failing);
-            events.addListener(slow);
-            events.addListener(batch -> received.add(batch.stream().map(Event::id).toList()));
+            events.addListener(failing, Map.of());
+            events.addListener(slow, Map.of());
+            events.addListener(batch -> received.add(batch.stream().map(Event::id).toList()), Map.of());
             events.ingest(List.of(event("e1", "view", "u1", "p1", 0, null), event("e1", "view", "u1", "p1", 0, null),
                     event("e2", "click", "u1", "p2", 0, null)));
             // The slow listener has not returned, yet ingestion goes on.
@@ -100,6 +101,25 @@ class EventServiceTest {
             assertEquals(List.of("e3"), received.poll(10, TimeUnit.SECONDS), "a batch of only duplicates is not sent");
             assertTrue(failingCalled.await(10, TimeUnit.SECONDS), "the failing listener is called for every batch");
             release.countDown();
+            assertNull(received.poll(100, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Test
+    void aListenerAskingForAReplayGetsTheRecentStoredEventsAfterARestartThenTheLiveOnesNothingTwice()
+            throws Exception {
+        try (EventServiceImpl events = open()) {
+            events.ingest(List.of(Event.of("old", "view", "u1", "p1", null, "2026-03-01T10:00:00Z", null, null),
+                    event("e1", "view", "u1", "p2", 0, null), event("e2", "purchase", "u2", "p3", 5, null)));
+        }
+        BlockingQueue<List<String>> received = new LinkedBlockingQueue<>();
+        try (EventServiceImpl events = open()) {
+            events.addListener(batch -> received.add(batch.stream().map(Event::id).toList()),
+                    Map.of(EventListener.REPLAY_SECONDS, 3600L));
+            events.ingest(List.of(event("e2", "purchase", "u2", "p3", 5, null), event("e3", "click", "u1", "p4", 0,
+                    null)));
+            assertEquals(List.of("e1", "e2"), received.poll(10, TimeUnit.SECONDS), "stored within the hour");
+            assertEquals(List.of("e3"), received.poll(10, TimeUnit.SECONDS), "then the live batch, without e2");
             assertNull(received.poll(100, TimeUnit.MILLISECONDS));
         }
     }

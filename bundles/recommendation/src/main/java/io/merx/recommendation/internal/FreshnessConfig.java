@@ -42,6 +42,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + " 0 turns online popularity off.")
     int trendingItems() default FreshnessSettings.DEFAULT_TRENDING_ITEMS;
 
+    @AttributeDefinition(name = "Replay on start (seconds)",
+            description = "When the store starts (or the events bundle restarts), the events bundle first hands it"
+                    + " the stored events this recent, so answers are as fresh as before a restart; 0: start empty."
+                    + " Longer than the interaction and purchase ages gains nothing.")
+    long merx_events_replay_seconds() default FreshnessSettings.DEFAULT_PURCHASE_MAX_AGE_SECONDS;
+
     @AttributeDefinition(name = "Event types",
             description = "Which event types count as interactions (view, click, add_to_cart, purchase).")
     String[] interactionTypes() default {"view", "click", "add_to_cart", "purchase"};

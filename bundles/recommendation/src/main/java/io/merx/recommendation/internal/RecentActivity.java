@@ -24,7 +24,9 @@ import io.merx.recommendation.internal.OnlinePopularity.Trending;
  * <p>One writer (the listener thread; {@link #accepted} is synchronized), many lock-free readers: a user's
  * activity and the trending list are immutable values swapped in whole. Bounded in users (least recently active
  * forgotten first), in entries per user, and by age at read time. Times are event times, never later than the
- * store's clock, so a shop replaying history does not make it fresh. Held in memory only: a restart starts empty.
+ * store's clock, so a shop replaying history does not make it fresh. Held in memory; after a restart the events
+ * bundle replays the stored events of the last {@code merx.events.replay.seconds} ({@link EventListener#REPLAY_SECONDS}),
+ * and events already kept are recognised by id.
  */
 @Component(service = {EventListener.class, RecentActivity.class}, configurationPid = FreshnessSettings.PID)
 @Designate(ocd = FreshnessConfig.class)
@@ -67,7 +69,10 @@ public final class RecentActivity implements EventListener {
             }
             long time = Math.min(event.timestamp().toEpochMilli(), now);
             UserActivity before = users.getOrDefault(event.user(), UserActivity.EMPTY);
-            users.put(event.user(), before.with(event.item(), time, interaction, purchase,
+            if (before.has(event.id())) {
+                continue; // replayed after the event service restarted: already here
+            }
+            users.put(event.user(), before.with(event.id(), event.item(), time, interaction, purchase,
                     settings.maxInteractionsPerUser(), settings.maxPurchasesPerUser()));
             lastActive.put(event.user(), Boolean.TRUE);
             if (interaction) {

@@ -253,8 +253,8 @@ final class RecommendationScorer implements Scorer {
         }
         int[] items = new int[user.items().length];
         int itemCount = known(user.items(), user.itemTimes(), store.interactionsSince(now), items);
-        int[] bought = new int[user.purchases().length];
-        int boughtCount = known(user.purchases(), user.purchaseTimes(), store.purchasesSince(now), bought);
+        int[] bought = new int[user.purchaseItems().length];
+        int boughtCount = known(user.purchaseItems(), user.purchaseTimes(), store.purchasesSince(now), bought);
         return new Fresh(store, now, items, itemCount, bought, boughtCount);
     }
 

@@ -3,54 +3,92 @@ package io.merx.recommendation.internal;
 import java.util.Arrays;
 
 /**
- * One user's recent interactions and purchases, oldest first, each with its time (epoch milliseconds). Immutable:
- * the store replaces a user's activity with a new one, so scorers read it without a lock.
+ * One user's recent interactions and purchases, each list oldest first by event time, with each entry's time
+ * (epoch milliseconds) and event id. Immutable: the store replaces a user's activity with a new one, so scorers
+ * read it without a lock.
  */
-record UserActivity(String[] items, long[] itemTimes, String[] purchases, long[] purchaseTimes) {
+record UserActivity(Entries interactions, Entries purchases) {
 
-    static final UserActivity EMPTY = new UserActivity(new String[0], new long[0], new String[0], new long[0]);
+    static final UserActivity EMPTY = new UserActivity(Entries.EMPTY, Entries.EMPTY);
 
-    /** This activity plus one event, trimmed to the newest {@code max} entries of each list. */
-    UserActivity with(String item, long time, boolean interaction, boolean purchase, int maxItems,
+    String[] items() {
+        return interactions.items;
+    }
+
+    long[] itemTimes() {
+        return interactions.times;
+    }
+
+    String[] purchaseItems() {
+        return purchases.items;
+    }
+
+    long[] purchaseTimes() {
+        return purchases.times;
+    }
+
+    /** True when an event with this id is already kept (a replayed event). */
+    boolean has(String eventId) {
+        return interactions.has(eventId) || purchases.has(eventId);
+    }
+
+    /** This activity plus one event, each list trimmed to its newest {@code max} entries by time. */
+    UserActivity with(String eventId, String item, long time, boolean interaction, boolean purchase, int maxItems,
             int maxPurchases) {
-        String[] newItems = items;
-        long[] newItemTimes = itemTimes;
-        if (interaction && maxItems > 0) {
-            int keep = Math.min(items.length, maxItems - 1);
-            newItems = append(items, keep, item);
-            newItemTimes = append(itemTimes, keep, time);
-        }
-        String[] newPurchases = purchases;
-        long[] newPurchaseTimes = purchaseTimes;
-        if (purchase && maxPurchases > 0) {
-            int keep = Math.min(purchases.length, maxPurchases - 1);
-            newPurchases = append(purchases, keep, item);
-            newPurchaseTimes = append(purchaseTimes, keep, time);
-        }
-        return new UserActivity(newItems, newItemTimes, newPurchases, newPurchaseTimes);
+        return new UserActivity(interaction ? interactions.with(eventId, item, time, maxItems) : interactions,
+                purchase ? purchases.with(eventId, item, time, maxPurchases) : purchases);
     }
 
-    /** The newest time of any entry, or {@code Long.MIN_VALUE}. */
-    long newest() {
-        long newest = Long.MIN_VALUE;
-        if (itemTimes.length > 0) {
-            newest = itemTimes[itemTimes.length - 1];
-        }
-        if (purchaseTimes.length > 0) {
-            newest = Math.max(newest, purchaseTimes[purchaseTimes.length - 1]);
-        }
-        return newest;
-    }
+    /** Items with their times and event ids, oldest first. */
+    record Entries(String[] items, long[] times, String[] ids) {
 
-    private static String[] append(String[] values, int keep, String value) {
-        String[] out = Arrays.copyOfRange(values, values.length - keep, values.length + 1);
-        out[keep] = value;
-        return out;
-    }
+        static final Entries EMPTY = new Entries(new String[0], new long[0], new String[0]);
 
-    private static long[] append(long[] values, int keep, long value) {
-        long[] out = Arrays.copyOfRange(values, values.length - keep, values.length + 1);
-        out[keep] = value;
-        return out;
+        boolean has(String id) {
+            for (String kept : ids) {
+                if (kept.equals(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Inserted in time order (events arrive late or replayed); the oldest goes when more than {@code max}. */
+        Entries with(String id, String item, long time, int max) {
+            if (max == 0) {
+                return this;
+            }
+            int at = times.length;
+            while (at > 0 && times[at - 1] > time) {
+                at--;
+            }
+            int drop = times.length + 1 > max ? times.length + 1 - max : 0;
+            if (at < drop) {
+                return this; // older than everything kept in a full list
+            }
+            int n = times.length + 1 - drop;
+            String[] newItems = new String[n];
+            long[] newTimes = new long[n];
+            String[] newIds = new String[n];
+            int j = 0;
+            for (int i = drop; i <= times.length; i++) {
+                if (i == at) {
+                    newItems[j] = item;
+                    newTimes[j] = time;
+                    newIds[j++] = id;
+                }
+                if (i < times.length) {
+                    newItems[j] = items[i];
+                    newTimes[j] = times[i];
+                    newIds[j++] = ids[i];
+                }
+            }
+            return new Entries(newItems, newTimes, newIds);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(items);
+        }
     }
 }

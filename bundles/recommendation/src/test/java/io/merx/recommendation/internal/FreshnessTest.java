@@ -209,8 +209,18 @@ class FreshnessTest {
         events(EventType.VIEW, "a", "p1", "p2", "p3");
         events(EventType.PURCHASE, "a", "p4", "p5");
         events(EventType.CLICK, "a", "p6"); // not an interaction type here
-        assertEquals(List.of("p5"), List.of(store.user("a").purchases()));
+        assertEquals(List.of("p5"), List.of(store.user("a").purchaseItems()));
         assertEquals(List.of("p4", "p5"), List.of(store.user("a").items()));
+        Instant earlier = clock.instant().minusSeconds(60);
+        store.accepted(List.of(new Event("late", EventType.VIEW, "a", "p7", 0, earlier, null, null)));
+        assertEquals(List.of("p4", "p5"), List.of(store.user("a").items()), "older than both kept: not kept");
+        store.accepted(List.of(new Event("e3", EventType.VIEW, "a", "p3", 0, clock.instant(), null, null)));
+        assertEquals(List.of("p4", "p5"), List.of(store.user("a").items()),
+                "a replayed event (an id already kept) changes nothing");
+        clock.advance(Duration.ofSeconds(1));
+        store.accepted(List.of(new Event("new", EventType.VIEW, "a", "p8", 0, clock.instant(), null, null),
+                new Event("between", EventType.VIEW, "a", "p9", 0, clock.instant().minusMillis(500), null, null)));
+        assertEquals(List.of("p9", "p8"), List.of(store.user("a").items()), "kept in event-time order");
         events(EventType.VIEW, "b", "p1");
         events(EventType.VIEW, "c", "p1");
         assertNull(store.user("a"), "three users in a store of two: the least recently active goes");
