@@ -5,9 +5,12 @@
  *
  * <p>The platform registers at most one {@link io.merx.api.events.EventService}; callers reference it
  * optionally, so scoring works the same without it. Everything here is plain Java records and enums.
+ *
+ * <p>Since 1.1, bundles that want each newly stored event register an {@link io.merx.api.events.EventListener}
+ * (the whiteboard pattern); the recommendation kinds use it to keep answers fresh between retrains.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.merx.api.events;
 
 import org.osgi.annotation.bundle.Export;

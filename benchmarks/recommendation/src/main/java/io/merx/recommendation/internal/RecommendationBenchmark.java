@@ -78,6 +78,10 @@ public final class RecommendationBenchmark {
             System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             ROWS.forEach(System.out::println);
         }
+        if (all || sections.contains("freshness")) {
+            FreshnessBenchmark.run(dataDirectory().resolve("superstore.csv"),
+                    dataDirectory().resolve("yoochoose_100k_sessions.csv"));
+        }
         if (all || sections.contains("jmh")) {
             jmh();
         }

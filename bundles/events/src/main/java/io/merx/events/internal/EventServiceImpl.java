@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
@@ -15,11 +16,15 @@ import org.apache.commons.csv.CSVPrinter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.merx.api.events.Event;
+import io.merx.api.events.EventListener;
 import io.merx.api.events.EventService;
 import io.merx.api.events.EventType;
 import io.merx.api.events.Impression;
@@ -30,7 +35,9 @@ import io.merx.events.internal.LogRecords.StoredEvent;
 /**
  * The event service: the log on disk, the dedup index, the recent responses and the counters, rebuilt from the
  * log when it starts. One batch is ingested at a time (dedup, attribution, append, fsync, then count), so a batch
- * is counted only once it is stored, and a batch that failed to store is counted by nobody.
+ * is counted only once it is stored, and a batch that failed to store is counted by nobody. The newly accepted
+ * events of a stored batch are then handed to the {@link EventListener}s, which never hold up ingestion
+ * ({@link ListenerDelivery}).
  */
 @Component(service = EventService.class, configurationPid = EventsSettings.PID, immediate = true)
 @Designate(ocd = EventsConfig.class)
@@ -46,6 +53,9 @@ public final class EventServiceImpl implements EventService, AutoCloseable {
     private final OnlineCounters counters = new OnlineCounters();
     private final ImpressionWriter impressions;
     private final Object ingestLock = new Object();
+    /** Batches queued per listener before further ones are dropped for it: a minute of 2,000 events/s in 100s. */
+    static final int LISTENER_QUEUE_BATCHES = 1_200;
+    private final ListenerDelivery listeners = new ListenerDelivery(LISTENER_QUEUE_BATCHES);
 
     @Activate
     public EventServiceImpl(EventsConfig config) throws IOException {
@@ -117,13 +127,17 @@ public final class EventServiceImpl implements EventService, AutoCloseable {
                 log.append(records, settings.fsyncPerBatch());
             }
             int attributed = 0;
-            for (StoredEvent stored : accepted) {
-                dedup.add(stored.event().id());
-                if (stored.attributedTo() != null) {
+            List<Event> stored = new ArrayList<>(accepted.size());
+            for (StoredEvent each : accepted) {
+                dedup.add(each.event().id());
+                stored.add(each.event());
+                if (each.attributedTo() != null) {
                     attributed++;
-                    counters.event(key(stored.attributedTo()), stored.event().type(), stored.event().value());
+                    counters.event(key(each.attributedTo()), each.event().type(), each.event().value());
                 }
             }
+            // Under the lock, so every listener sees the batches in the order they were stored.
+            listeners.deliver(stored);
             return new IngestResult(accepted.size(), duplicates, attributed);
         }
     }
@@ -143,6 +157,80 @@ public final class EventServiceImpl implements EventService, AutoCloseable {
             return null;
         }
         return recent.byUserAndItem(event.user(), event.item(), event.model(), now);
+    }
+
+    /**
+     * Whiteboard: every registered {@link EventListener} is told of each stored batch from now on; one with
+     * {@link EventListener#REPLAY_SECONDS} first gets the stored events that recent. Taken under the ingest lock,
+     * so the replay ends exactly where the live batches begin. Public for embedding ({@link #open}) and
+     * benchmarks; in OSGi, DS calls it.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addListener(EventListener listener, Map<String, Object> properties) {
+        long seconds = replaySeconds(properties.get(EventListener.REPLAY_SECONDS));
+        synchronized (ingestLock) {
+            if (seconds <= 0) {
+                listeners.add(listener);
+                return;
+            }
+            List<SegmentedLog.Segment> snapshot;
+            try {
+                snapshot = log.snapshot();
+            } catch (IOException e) {
+                LOG.warn("Cannot replay stored events to listener {}: {}", listener, e.getMessage());
+                listeners.add(listener);
+                return;
+            }
+            Instant since = clock.instant().minusSeconds(seconds);
+            listeners.add(listener, () -> replay(snapshot, since, listener));
+        }
+    }
+
+    private static long replaySeconds(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                LOG.warn("Ignored service property {}='{}': not a number of seconds", EventListener.REPLAY_SECONDS,
+                        text);
+            }
+        }
+        return 0;
+    }
+
+    /** Hands the listener the stored events at or after {@code since}, in batches of {@value #REPLAY_BATCH}. */
+    private static void replay(List<SegmentedLog.Segment> snapshot, Instant since, EventListener listener) {
+        List<Event> batch = new ArrayList<>(REPLAY_BATCH);
+        long[] replayed = new long[1];
+        try {
+            SegmentedLog.read(snapshot, payload -> {
+                if (LogRecords.read(payload) instanceof StoredEvent stored
+                        && !stored.event().timestamp().isBefore(since)) {
+                    batch.add(stored.event());
+                    if (batch.size() == REPLAY_BATCH) {
+                        listener.accepted(List.copyOf(batch));
+                        replayed[0] += batch.size();
+                        batch.clear();
+                    }
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Replay of stored events to listener {} stopped: {}", listener, e.getMessage());
+        }
+        if (!batch.isEmpty()) {
+            listener.accepted(List.copyOf(batch));
+            replayed[0] += batch.size();
+        }
+        LOG.info("Replayed {} stored events since {} to listener {}", replayed[0], since, listener);
+    }
+
+    private static final int REPLAY_BATCH = 1_000;
+
+    public void removeListener(EventListener listener) {
+        listeners.remove(listener);
     }
 
     @Override
@@ -196,6 +284,7 @@ public final class EventServiceImpl implements EventService, AutoCloseable {
     @Deactivate
     @Override
     public void close() throws IOException {
+        listeners.close();
         try {
             impressions.close();
         } finally {

@@ -2,6 +2,7 @@ package io.merx.events.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -10,12 +11,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.merx.api.events.Event;
+import io.merx.api.events.EventListener;
 import io.merx.api.events.EventType;
 import io.merx.api.events.Impression;
 import io.merx.api.events.IngestResult;
@@ -60,6 +67,60 @@ class EventServiceTest {
             assertEquals(new IngestResult(1, 1, 0), again);
             StringWriter csv = new StringWriter();
             assertEquals(3, events.exportCsv(Set.of(EventType.VIEW), csv), "each event stored once");
+        }
+    }
+
+    @Test
+    void listenersGetEachStoredBatchWithoutDuplicatesAndAFailingOneNeitherStopsIngestionNorTheOthers()
+            throws Exception {
+        BlockingQueue<List<String>> received = new LinkedBlockingQueue<>();
+        CountDownLatch failingCalled = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        EventListener failing = batch -> {
+            failingCalled.countDown();
+            throw new IllegalStateException("listener bug");
+        };
+        EventListener slow = batch -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (EventServiceImpl events = open()) {
+            events.addListener(failing, Map.of());
+            events.addListener(slow, Map.of());
+            events.addListener(batch -> received.add(batch.stream().map(Event::id).toList()), Map.of());
+            events.ingest(List.of(event("e1", "view", "u1", "p1", 0, null), event("e1", "view", "u1", "p1", 0, null),
+                    event("e2", "click", "u1", "p2", 0, null)));
+            // The slow listener has not returned, yet ingestion goes on.
+            events.ingest(List.of(event("e2", "click", "u1", "p2", 0, null), event("e3", "purchase", "u2", "p3", 9,
+                    null)));
+            events.ingest(List.of(event("e3", "purchase", "u2", "p3", 9, null)));
+            assertEquals(List.of("e1", "e2"), received.poll(10, TimeUnit.SECONDS));
+            assertEquals(List.of("e3"), received.poll(10, TimeUnit.SECONDS), "a batch of only duplicates is not sent");
+            assertTrue(failingCalled.await(10, TimeUnit.SECONDS), "the failing listener is called for every batch");
+            release.countDown();
+            assertNull(received.poll(100, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Test
+    void aListenerAskingForAReplayGetsTheRecentStoredEventsAfterARestartThenTheLiveOnesNothingTwice()
+            throws Exception {
+        try (EventServiceImpl events = open()) {
+            events.ingest(List.of(Event.of("old", "view", "u1", "p1", null, "2026-03-01T10:00:00Z", null, null),
+                    event("e1", "view", "u1", "p2", 0, null), event("e2", "purchase", "u2", "p3", 5, null)));
+        }
+        BlockingQueue<List<String>> received = new LinkedBlockingQueue<>();
+        try (EventServiceImpl events = open()) {
+            events.addListener(batch -> received.add(batch.stream().map(Event::id).toList()),
+                    Map.of(EventListener.REPLAY_SECONDS, 3600L));
+            events.ingest(List.of(event("e2", "purchase", "u2", "p3", 5, null), event("e3", "click", "u1", "p4", 0,
+                    null)));
+            assertEquals(List.of("e1", "e2"), received.poll(10, TimeUnit.SECONDS), "stored within the hour");
+            assertEquals(List.of("e3"), received.poll(10, TimeUnit.SECONDS), "then the live batch, without e2");
+            assertNull(received.poll(100, TimeUnit.MILLISECONDS));
         }
     }
 

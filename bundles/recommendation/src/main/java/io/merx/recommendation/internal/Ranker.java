@@ -1,5 +1,7 @@
 package io.merx.recommendation.internal;
 
+import java.util.Arrays;
+
 /**
  * The arithmetic of answering queries over {@link ModelData}: dot-product scans with a bounded heap, popularity
  * lists, and folding a user's interactions into a factor vector. Stateless and thread-safe.
@@ -81,19 +83,41 @@ final class Ranker {
 
     /** Most popular items passing the filter; scores are popularity relative to the most popular item. */
     static void popular(ModelData model, Filter filter, TopK top, int k) {
-        int[] order = model.popularityOrder;
+        popular(model, OnlineBoost.Popularity.trained(model), filter, top, k);
+    }
+
+    /**
+     * Most popular items passing the filter, online counts included: the boosted items are offered first, then
+     * the trained order is walked only until its popularity falls below the list's worst score, since the rest
+     * (not boosted) cannot score higher.
+     */
+    static void popular(ModelData model, OnlineBoost.Popularity popularity, Filter filter, TopK top, int k) {
         if (filter.only() != null) {
             for (int item : filter.only()) {
                 if (!filter.isExcluded(item) && filter.categoryAllowed(model.itemCategory, item)) {
-                    top.offer(popularity(model, item), item);
+                    top.offer(popularity.of(item), item);
                 }
             }
             return;
         }
-        for (int i = 0; i < order.length && top.size() < k; i++) {
-            int item = order[i];
+        int[] boosted = popularity.boost().items();
+        for (int item : boosted) {
             if (!filter.isExcluded(item) && filter.categoryAllowed(model.itemCategory, item)) {
-                top.offer(popularity(model, item), item);
+                top.offer(popularity.of(item), item);
+            }
+        }
+        int[] order = model.popularityOrder;
+        for (int i = 0; i < order.length; i++) {
+            int item = order[i];
+            float score = model.popularity[item] / popularity.max();
+            if (top.size() >= k && (boosted.length == 0 || score <= top.threshold())) {
+                break;
+            }
+            if (boosted.length > 0 && Arrays.binarySearch(boosted, item) >= 0) {
+                continue;
+            }
+            if (!filter.isExcluded(item) && filter.categoryAllowed(model.itemCategory, item)) {
+                top.offer(score, item);
             }
         }
     }

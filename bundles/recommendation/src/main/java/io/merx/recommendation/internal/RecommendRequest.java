@@ -23,10 +23,11 @@ import io.merx.api.ScoreRequest;
  * @param include if not empty, the only items that may be returned (whitelist)
  * @param exclude items never returned (blacklist)
  * @param categories if not empty, only items of these categories
+ * @param fresh use the user's events since training ({@link RecentActivity}); default true
  */
 record RecommendRequest(String op, String user, String item, List<String> items, int k, boolean unseenOnly,
         List<String> recentItems, List<String> unavailable, List<String> include, List<String> exclude,
-        List<String> categories) {
+        List<String> categories, boolean fresh) {
 
     static final String RECOMMEND = "recommend";
     static final String SIMILAR = "similar";
@@ -48,7 +49,10 @@ record RecommendRequest(String op, String user, String item, List<String> items,
             list("unavailable", "items that cannot be sold now"),
             list("include", "if given, the only items that may be returned"),
             list("exclude", "items never to return"),
-            list("categories", "if given, only items of these categories"));
+            list("categories", "if given, only items of these categories"),
+            FieldSpec.optional("fresh", FieldType.BOOLEAN,
+                    "use the user's events since training (fold-in, recent purchases left out, online popularity),"
+                            + " default true"));
 
     private static FieldSpec list(String name, String description) {
         return new FieldSpec(name, FieldType.STRING_LIST, false, description, Double.NEGATIVE_INFINITY,
@@ -95,7 +99,7 @@ record RecommendRequest(String op, String user, String item, List<String> items,
         }
         return new RecommendRequest(op, user, item, items, (int) k, request.flag("unseenOnly", true), recent,
                 texts(request, "unavailable"), texts(request, "include"), texts(request, "exclude"),
-                texts(request, "categories"));
+                texts(request, "categories"), request.flag("fresh", true));
     }
 
     private static void requireUser(String user, List<String> recent, String op) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.merx.api.InputSchema;
 import io.merx.api.ScoreRequest;
@@ -18,6 +19,11 @@ import io.merx.api.ScoringException;
  * unknown user without usable recent items gets the popularity list ({@code "popularity"}). Without factors
  * (the popularity kind) every answer is a popularity answer.
  *
+ * <p>Unless a request says {@code "fresh": false}, what the user did since training ({@link RecentActivity}) counts
+ * too: their recent interactions are folded in like {@code recentItems}, their recent purchases are left out, and
+ * popularity answers include the online counts. The answer's {@code fresh} is how many of the user's recent
+ * interactions were used, and {@code online} is true when online counts shaped a popularity answer.
+ *
  * <p>The model data is immutable and on the heap, so scoring takes no lock: the runtime closes a scorer only when
  * the last request holding its version has released it (merx-runtime's {@code LoadedVersion} reference count), and
  * a call that raced with {@code close()} elsewhere would only read heap arrays. The flag refuses calls after close.
@@ -30,10 +36,20 @@ final class RecommendationScorer implements Scorer {
     static final String UNKNOWN = "unknown";
 
     private final ModelData model;
+    private final Supplier<RecentActivity> activity;
+    /** The store's latest trending list resolved to this model; racy caching of an immutable value is safe. */
+    private volatile OnlineBoost boost = OnlineBoost.NONE;
     private volatile boolean closed;
 
+    /** A scorer of the trained model alone. */
     RecommendationScorer(ModelData model) {
+        this(model, () -> RecentActivity.NONE);
+    }
+
+    /** A scorer that also reads the store {@code activity} supplies at each request (it may be rebound). */
+    RecommendationScorer(ModelData model, Supplier<RecentActivity> activity) {
         this.model = model;
+        this.activity = activity;
     }
 
     @Override
@@ -71,7 +87,7 @@ final class RecommendationScorer implements Scorer {
             RecommendRequest request = parsed.get(i);
             if (RecommendRequest.RECOMMEND.equals(request.op())) {
                 Query query = query(request);
-                Filter filter = filter(request, query.user, query.recent, query.recentCount, -1);
+                Filter filter = filter(request, query, -1);
                 if (query.vector != null && filter.only() == null) {
                     batched.add(i);
                     queries.add(query);
@@ -91,7 +107,7 @@ final class RecommendationScorer implements Scorer {
             }
             Ranker.scanBatch(model, vectors, filters.toArray(new Filter[0]), tops);
             for (int j = 0; j < n; j++) {
-                results[batched.get(j)] = recommendResult(parsed.get(batched.get(j)), queries.get(j).source, tops[j]);
+                results[batched.get(j)] = recommendResult(parsed.get(batched.get(j)), queries.get(j), null, tops[j]);
             }
         }
         return List.of(results);
@@ -107,30 +123,45 @@ final class RecommendationScorer implements Scorer {
 
     private ScoreResult recommend(RecommendRequest request) throws ScoringException {
         Query query = query(request);
-        Filter filter = filter(request, query.user, query.recent, query.recentCount, -1);
+        Filter filter = filter(request, query, -1);
         TopK top = new TopK(request.k());
+        OnlineBoost.Popularity popularity = null;
         if (query.vector != null) {
             Ranker.scan(model, model.factors.items(), query.vector, filter, top);
         } else {
-            Ranker.popular(model, filter, top, request.k());
+            popularity = popularity(query.fresh);
+            Ranker.popular(model, popularity, filter, top, request.k());
         }
-        return recommendResult(request, query.source, top);
+        return recommendResult(request, query, popularity, top);
     }
 
-    private ScoreResult recommendResult(RecommendRequest request, String source, TopK top) throws ScoringException {
-        ScoreResult.Builder result = ScoreResult.builder().put("op", request.op()).put("source", source);
+    private ScoreResult recommendResult(RecommendRequest request, Query query, OnlineBoost.Popularity popularity,
+            TopK top) throws ScoringException {
+        ScoreResult.Builder result = ScoreResult.builder().put("op", request.op()).put("source", query.source);
         if (request.user() != null) {
             result.put("user", request.user());
         }
+        freshness(result, query.fresh, popularity);
         return result.put("items", list(top)).build();
+    }
+
+    private static void freshness(ScoreResult.Builder result, Fresh fresh, OnlineBoost.Popularity popularity) {
+        if (fresh.store != null) {
+            result.put("fresh", (Object) fresh.itemCount); // an integer in JSON, not 5.0
+            if (popularity != null && popularity.online()) {
+                result.put("online", true);
+            }
+        }
     }
 
     private ScoreResult similar(RecommendRequest request) throws ScoringException {
         Integer item = model.itemIndex.get(request.item());
         int user = userIndex(request.user());
-        Filter filter = filter(request, user, new int[0], 0, item == null ? -1 : item);
+        Fresh fresh = fresh(request);
+        Filter filter = filter(request, new Query(user, new int[0], 0, null, null, fresh), item == null ? -1 : item);
         TopK top = new TopK(request.k());
         String source;
+        OnlineBoost.Popularity popularity = null;
         if (item != null && model.factors != null) {
             Ranker.scan(model, model.unitItems, Ranker.row(model.unitItems, item, model.rank()), filter, top);
             source = ALS;
@@ -141,15 +172,19 @@ final class RecommendationScorer implements Scorer {
                 same[model.itemCategory[item]] = true;
                 filter = new Filter(filter.excluded(), filter.only(), same);
             }
-            Ranker.popular(model, filter, top, request.k());
+            popularity = popularity(fresh);
+            Ranker.popular(model, popularity, filter, top, request.k());
             source = POPULARITY;
         }
-        return ScoreResult.builder().put("op", request.op()).put("source", source).put("item", request.item())
-                .put("items", list(top)).build();
+        ScoreResult.Builder result = ScoreResult.builder().put("op", request.op()).put("source", source)
+                .put("item", request.item());
+        freshness(result, fresh, popularity);
+        return result.put("items", list(top)).build();
     }
 
     private ScoreResult scorePairs(RecommendRequest request) throws ScoringException {
         Query query = query(request);
+        OnlineBoost.Popularity popularity = query.vector == null ? popularity(query.fresh) : null;
         List<Object> scores = new ArrayList<>(request.items().size());
         for (String id : request.items()) {
             Integer item = model.itemIndex.get(id);
@@ -163,7 +198,7 @@ final class RecommendationScorer implements Scorer {
                         model.rank())));
                 entry.put("source", query.source);
             } else {
-                entry.put("score", (double) Ranker.popularity(model, item));
+                entry.put("score", (double) popularity.of(item));
                 entry.put("source", POPULARITY);
             }
             scores.add(entry);
@@ -172,13 +207,18 @@ final class RecommendationScorer implements Scorer {
         if (request.user() != null) {
             result.put("user", request.user());
         }
+        freshness(result, query.fresh, popularity);
         return result.put("items", scores).build();
     }
 
-    /** The user's factor vector (trained or folded in), or none for a popularity answer. */
+    /**
+     * The user's factor vector (trained, or folded in from the request's recent items and the store's), or none
+     * for a popularity answer.
+     */
     private Query query(RecommendRequest request) {
         int user = userIndex(request.user());
-        int[] recent = new int[request.recentItems().size()];
+        Fresh fresh = fresh(request);
+        int[] recent = new int[request.recentItems().size() + fresh.itemCount];
         int count = 0;
         for (String id : request.recentItems()) {
             Integer item = model.itemIndex.get(id);
@@ -186,16 +226,65 @@ final class RecommendationScorer implements Scorer {
                 recent[count++] = item; // unknown recent items have no factors; they cannot inform the query
             }
         }
+        System.arraycopy(fresh.items, 0, recent, count, fresh.itemCount);
+        count += fresh.itemCount;
         if (model.factors == null) {
-            return new Query(user, recent, count, null, POPULARITY);
+            return new Query(user, recent, count, null, POPULARITY, fresh);
         }
         if (count > 0) {
-            return new Query(user, recent, count, foldIn(user, recent, count), FOLD_IN);
+            return new Query(user, recent, count, foldIn(user, recent, count), FOLD_IN, fresh);
         }
         if (user >= 0 && model.seenPtr[user + 1] > model.seenPtr[user]) {
-            return new Query(user, recent, count, Ranker.row(model.factors.users(), user, model.rank()), ALS);
+            return new Query(user, recent, count, Ranker.row(model.factors.users(), user, model.rank()), ALS, fresh);
         }
-        return new Query(user, recent, count, null, POPULARITY);
+        return new Query(user, recent, count, null, POPULARITY, fresh);
+    }
+
+    /** The requesting user's recent interactions and purchases in the store, as this model's item indices. */
+    private Fresh fresh(RecommendRequest request) {
+        if (!request.fresh()) {
+            return Fresh.OFF;
+        }
+        RecentActivity store = activity.get();
+        long now = store.now();
+        UserActivity user = store.user(request.user());
+        if (user == null) {
+            return new Fresh(store, now, Fresh.NO_ITEMS, 0, Fresh.NO_ITEMS, 0);
+        }
+        int[] items = new int[user.items().length];
+        int itemCount = known(user.items(), user.itemTimes(), store.interactionsSince(now), items);
+        int[] bought = new int[user.purchaseItems().length];
+        int boughtCount = known(user.purchaseItems(), user.purchaseTimes(), store.purchasesSince(now), bought);
+        return new Fresh(store, now, items, itemCount, bought, boughtCount);
+    }
+
+    /** Writes the indices of the known items at or after {@code since} into {@code into}; returns how many. */
+    private int known(String[] ids, long[] times, long since, int[] into) {
+        int n = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (times[i] >= since) {
+                Integer item = model.itemIndex.get(ids[i]);
+                if (item != null) {
+                    into[n++] = item;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Trained popularity, plus the store's online counts unless the request opted out. */
+    private OnlineBoost.Popularity popularity(Fresh fresh) {
+        if (fresh.store == null) {
+            return OnlineBoost.Popularity.trained(model);
+        }
+        OnlinePopularity.Trending trending = fresh.store.trending();
+        OnlineBoost resolved = boost;
+        if (resolved.source() != trending) {
+            resolved = OnlineBoost.resolve(model, trending);
+            boost = resolved;
+        }
+        return resolved.isEmpty() ? OnlineBoost.Popularity.trained(model)
+                : resolved.at(model, trending.factor(fresh.now));
     }
 
     private float[] foldIn(int user, int[] recent, int count) {
@@ -227,14 +316,20 @@ final class RecommendationScorer implements Scorer {
         return user == null ? -1 : user;
     }
 
-    private Filter filter(RecommendRequest request, int user, int[] recent, int recentCount, int self) {
+    private Filter filter(RecommendRequest request, Query query, int self) {
+        int user = query.user;
+        int[] recent = query.recent;
+        int recentCount = query.recentCount;
         int seen = request.unseenOnly() && user >= 0 ? model.seenPtr[user + 1] - model.seenPtr[user] : 0;
-        int[] excluded = new int[seen + (request.unseenOnly() ? recentCount : 0) + request.unavailable().size()
-                + request.exclude().size() + 1];
+        int[] excluded = new int[seen + (request.unseenOnly() ? recentCount : 0) + query.fresh.boughtCount
+                + request.unavailable().size() + request.exclude().size() + 1];
         int n = 0;
+        // Recently bought items stay out even when the request allows seen items: the shopper has them now.
+        System.arraycopy(query.fresh.bought, 0, excluded, n, query.fresh.boughtCount);
+        n += query.fresh.boughtCount;
         if (seen > 0) {
-            System.arraycopy(model.seenItems, model.seenPtr[user], excluded, 0, seen);
-            n = seen;
+            System.arraycopy(model.seenItems, model.seenPtr[user], excluded, n, seen);
+            n += seen;
         }
         if (request.unseenOnly()) {
             for (int i = 0; i < recentCount; i++) {
@@ -306,6 +401,17 @@ final class RecommendationScorer implements Scorer {
     }
 
     /** Who is asking: the user index (or -1), their known recent items, and the vector to rank with. */
-    private record Query(int user, int[] recent, int recentCount, float[] vector, String source) {
+    private record Query(int user, int[] recent, int recentCount, float[] vector, String source, Fresh fresh) {
+    }
+
+    /**
+     * The store's view of the requesting user at one time: interactions to fold in and purchases to leave out
+     * (the first {@code itemCount} and {@code boughtCount} entries). {@code store} is null when the request
+     * opted out.
+     */
+    private record Fresh(RecentActivity store, long now, int[] items, int itemCount, int[] bought, int boughtCount) {
+
+        static final int[] NO_ITEMS = new int[0];
+        static final Fresh OFF = new Fresh(null, 0, NO_ITEMS, 0, NO_ITEMS, 0);
     }
 }
