@@ -7,7 +7,7 @@
  * optionally, so scoring works the same without it. Everything here is plain Java records and enums.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.merx.api.events;
 
 import org.osgi.annotation.bundle.Export;
