@@ -16,6 +16,6 @@ import java.util.List;
  * @param lastError the last problem, or null
  * @param lastErrorAt when it happened, or null
  */
-record ConsumerStatus(long records, long accepted, long duplicates, long invalid, long failedIngests, long commits,
+public record ConsumerStatus(long records, long accepted, long duplicates, long invalid, long failedIngests, long commits,
         List<String> assigned, String lastError, Instant lastErrorAt) {
 }

@@ -2,6 +2,7 @@ package io.merx.events.kafka.internal;
 
 import java.time.Duration;
 
+import org.apache.kafka.common.KafkaException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -32,7 +33,12 @@ public final class KafkaEventsConsumer {
     @Activate
     public KafkaEventsConsumer(@Reference EventService events, KafkaEventsConfig config) {
         this.settings = KafkaSettings.from(config);
-        this.pump = new EventPump(settings, events, UNASSIGNED_WARNING);
+        try {
+            this.pump = new EventPump(settings, events, UNASSIGNED_WARNING);
+        } catch (KafkaException e) {
+            throw new IllegalArgumentException("the Kafka consumer for " + source() + " could not be created: "
+                    + e.getMessage(), e);
+        }
         pump.start();
     }
 

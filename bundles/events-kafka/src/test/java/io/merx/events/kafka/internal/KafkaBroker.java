@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Maven Central artifacts on the test class path, listening on 127.0.0.1 on free ports: the same commands as
  * {@code kafka-storage.sh format} and {@code kafka-server-start.sh}.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
@@ -40,7 +40,7 @@ final class KafkaBroker implements AutoCloseable {
         this.process = process;
     }
 
-    static KafkaBroker start(Path dir) throws IOException, InterruptedException {
+    public static KafkaBroker start(Path dir) throws IOException, InterruptedException {
         int port = freePort();
         int controllerPort = freePort();
         Path config = dir.resolve("server.properties");
@@ -97,7 +97,7 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return "127.0.0.1:" + port;
     }
 
@@ -107,14 +107,15 @@ final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
     }
 
-    void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
+    public void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         }
     }
 
     /** Sends {@code values} to {@code topic}, keyed by {@code keys} (the partition follows the key), and waits. */
-    void send(String topic, List<String> keys, List<String> values) throws ExecutionException, InterruptedException {
+    public void send(String topic, List<String> keys, List<String> values)
+            throws ExecutionException, InterruptedException {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
