@@ -116,8 +116,10 @@ final class EventPump implements AutoCloseable {
                     }
                 } catch (WakeupException e) {
                     throw e;
-                } catch (KafkaException e) {
-                    problem("Kafka: " + e.getMessage(), e);
+                } catch (RuntimeException e) {
+                    // Never let the thread die while configured: say what happened, wait, and poll again.
+                    problem((e instanceof KafkaException ? "Kafka: " + e.getMessage() : e.toString())
+                            + "; trying again in " + backoffMs + " ms", e);
                     pause();
                 }
                 if (!assigned.isEmpty()) {

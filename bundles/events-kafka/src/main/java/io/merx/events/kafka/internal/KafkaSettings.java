@@ -8,6 +8,8 @@ import java.util.Properties;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.internals.Topic;
 
 /** The consumer's configuration as checked plain values, and the Kafka properties they make. */
 record KafkaSettings(String bootstrapServers, String topic, String groupId, Duration pollTimeout,
@@ -24,6 +26,12 @@ record KafkaSettings(String bootstrapServers, String topic, String groupId, Dura
     KafkaSettings {
         bootstrapServers = required("bootstrapServers", bootstrapServers);
         topic = required("topic", topic);
+        try {
+            Topic.validate(topic);
+        } catch (InvalidTopicException e) {
+            throw new IllegalArgumentException("topic '" + topic + "' is not a Kafka topic name: at most 249 ASCII"
+                    + " letters, digits, '.', '_' and '-'", e);
+        }
         groupId = required("groupId", groupId);
         if (pollTimeout.isNegative() || pollTimeout.isZero()) {
             throw new IllegalArgumentException("pollTimeoutMs must be positive, got " + pollTimeout.toMillis());

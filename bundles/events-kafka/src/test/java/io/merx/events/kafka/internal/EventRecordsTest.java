@@ -53,6 +53,10 @@ class EventRecordsTest {
         assertEquals("autoOffsetReset must be earliest or latest, got 'none'", assertThrows(
                 IllegalArgumentException.class, () -> new KafkaSettings("h:1", "t", "g", Duration.ofSeconds(1), 1,
                         "none", Map.of())).getMessage());
+        assertEquals("topic 'shop events' is not a Kafka topic name: at most 249 ASCII letters, digits, '.', '_'"
+                + " and '-'", assertThrows(IllegalArgumentException.class,
+                () -> new KafkaSettings("h:1", "shop events", "g", Duration.ofSeconds(1), 1, "latest", Map.of()))
+                .getMessage());
         assertEquals("bootstrapServers is required", assertThrows(IllegalArgumentException.class,
                 () -> new KafkaSettings(" ", "t", "g", Duration.ofSeconds(1), 1, "latest", Map.of())).getMessage());
     }
