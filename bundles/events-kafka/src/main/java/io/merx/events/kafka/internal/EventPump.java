@@ -158,8 +158,7 @@ final class EventPump implements AutoCloseable {
                     valid.add(parser.parse(record.value()));
                 } catch (InvalidEventException e) {
                     rejected.add("Kafka record " + partition + " offset " + record.offset()
-                            + " is not a valid event and was skipped: " + e.getMessage() + " (field " + e.field()
-                            + ")");
+                            + " is not a valid event and was skipped: " + e.getMessage());
                 }
             }
         }

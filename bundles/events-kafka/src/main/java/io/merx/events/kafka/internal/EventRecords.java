@@ -17,6 +17,9 @@ import io.merx.api.events.InvalidEventException;
  */
 final class EventRecords {
 
+    /** The field named when the record as a whole is at fault; not {@code value}, which is an event's field. */
+    static final String RECORD = "record";
+
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private final ObjectMapper mapper = new ObjectMapper()
@@ -25,22 +28,22 @@ final class EventRecords {
     /**
      * The event in {@code value}.
      *
-     * @throws InvalidEventException naming the field at fault; {@code value} for a record that is not a JSON object
+     * @throws InvalidEventException naming the field at fault; {@link #RECORD} for a record that is not one JSON object
      */
     Event parse(byte[] value) {
         if (value == null || value.length == 0) {
-            throw new InvalidEventException("value", "is empty (a tombstone or an empty record), not an event");
+            throw new InvalidEventException(RECORD, "is empty (a tombstone or an empty record), not an event");
         }
         Map<String, Object> fields;
         try {
             if (firstNonBlank(value) != '{') {
-                throw new InvalidEventException("value", "must be one JSON object (an event)");
+                throw new InvalidEventException(RECORD, "must be one JSON object (an event)");
             }
             fields = mapper.readValue(value, OBJECT);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException("value", "is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidEventException(RECORD, "is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new InvalidEventException("value", "could not be read: " + e.getMessage());
+            throw new InvalidEventException(RECORD, "could not be read: " + e.getMessage());
         }
         return Event.fromJson(fields);
     }

@@ -37,10 +37,10 @@ class EventRecordsTest {
                 + " \"user\": \"u1\", \"item\": \"p1\", \"value\": \"12\", \"timestamp\": \"2026-03-01T12:00:00Z\"}")
                 .getMessage());
         assertEquals("revenue", invalid("{\"id\": \"e1\", \"revenue\": 1}").field());
-        assertEquals("value", invalid(null).field());
-        assertEquals("value", invalid("[{\"id\": \"e1\"}]").field(), "a batch is not an event");
-        assertEquals("value", invalid("{\"id\": \"e1\"").field());
-        assertEquals("value", invalid("{\"id\": \"e1\"} {\"id\": \"e2\"}").field(), "two objects in one record");
+        assertEquals("record is empty (a tombstone or an empty record), not an event", invalid(null).getMessage());
+        assertEquals(EventRecords.RECORD, invalid("[{\"id\": \"e1\"}]").field(), "a batch is not an event");
+        assertEquals(EventRecords.RECORD, invalid("{\"id\": \"e1\"").field());
+        assertEquals(EventRecords.RECORD, invalid("{\"id\": \"e1\"} {\"id\": \"e2\"}").field(), "two objects in one record");
     }
 
     @Test
