@@ -32,12 +32,20 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
-    private final Process process;
+    private Process process;
 
     private KafkaBroker(Path dir, int port, Process process) {
         this.dir = dir;
         this.port = port;
         this.process = process;
+    }
+
+    /** Stops the broker (SIGTERM, a clean shutdown) and starts it again on the same ports and data. */
+    public void restart(Runnable whileDown) throws IOException, InterruptedException {
+        close();
+        whileDown.run();
+        process = run(dir, "broker", List.of("kafka.Kafka", dir.resolve("server.properties").toString()));
+        awaitReady();
     }
 
     public static KafkaBroker start(Path dir) throws IOException, InterruptedException {

@@ -166,4 +166,21 @@ class KafkaEventsTest {
             assertFalse(pump.isRunning(), "close stops the poll thread");
         }
     }
+
+    @Test
+    void aBrokerThatGoesAwayAndComesBackIsReadFromAgain() throws Exception {
+        broker.createTopic("outage-events", 1);
+        broker.send("outage-events", List.of("u1"), List.of(event("o1", "view", "p1")));
+        try (EventServiceImpl events = EventServiceImpl.open(eventsDir);
+                EventPump pump = new EventPump(settings(broker.bootstrap(), "outage-events", "g4"), events,
+                        Duration.ofSeconds(60))) {
+            pump.start();
+            await(pump, s -> s.commits() > 0);
+            broker.restart(() -> assertTrue(pump.isRunning(), "the consumer outlives its broker"));
+            broker.send("outage-events", List.of("u1"), List.of(event("o2", "view", "p2")));
+            ConsumerStatus status = await(pump, s -> s.accepted() == 2);
+            assertEquals(0, status.duplicates());
+        }
+        assertEquals(2, committed("g4"));
+    }
 }
