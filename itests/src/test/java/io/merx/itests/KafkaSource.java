@@ -1,6 +1,7 @@
 package io.merx.itests;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 
@@ -12,13 +13,23 @@ import io.merx.events.kafka.internal.KafkaBroker;
  */
 final class KafkaSource {
 
+    /** Pax Exam asks for the configuration more than once per class: one broker serves them all. */
+    private static String bootstrap;
+
     private KafkaSource() {
     }
 
-    /** Starts a broker (stopped when the driver JVM exits), sends {@code values} to a new one-partition topic. */
-    static String startWith(String topic, List<String> values) {
+    /**
+     * Starts a broker (it exits with the driver JVM, killed or not) and sends {@code values} to a new one-partition
+     * topic.
+     */
+    static synchronized String startWith(String topic, List<String> values) {
+        if (bootstrap != null) {
+            return bootstrap;
+        }
         try {
-            KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory("merx-itest-kafka"));
+            Path target = Files.createDirectories(Path.of("target", "kafka"));
+            KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory(target, "broker-"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     broker.close();
@@ -28,7 +39,8 @@ final class KafkaSource {
             }));
             broker.createTopic(topic, 1);
             broker.send(topic, Collections.nCopies(values.size(), "u1"), values);
-            return broker.bootstrap();
+            bootstrap = broker.bootstrap();
+            return bootstrap;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the Kafka broker for the test", e);
         }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -82,9 +83,39 @@ public final class KafkaBroker implements AutoCloseable {
     private static Process run(Path dir, String name, List<String> mainAndArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx384m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
+        command.add(Main.class.getName());
         command.addAll(mainAndArgs);
         File log = dir.resolve(name + ".log").toFile();
+        // stdin stays a pipe from this JVM: Main exits when it closes, so the broker never outlives the tests
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    /**
+     * The broker JVM's entry point: runs the Kafka main class named first, and exits when its standard input ends,
+     * that is when the JVM that started it is gone, even killed (surefire kills forks that do not exit in time, and
+     * shutdown hooks do not run then).
+     */
+    public static final class Main {
+
+        private Main() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            Thread watcher = new Thread(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // nothing is sent; only the end matters
+                    }
+                } catch (IOException e) {
+                    // the pipe broke: the parent is gone as well
+                }
+                System.exit(0);
+            }, "parent-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+            Class.forName(args[0]).getMethod("main", String[].class)
+                    .invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+        }
     }
 
     private void awaitReady() throws InterruptedException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -29,7 +28,9 @@ import io.merx.events.internal.EventServiceImpl;
 /** The consumer against a real Kafka 4 broker (KRaft) and the real events service: no mock anywhere. */
 class KafkaEventsTest {
 
-    private static Path brokerDir;
+    @TempDir
+    static Path brokerDir;
+
     private static KafkaBroker broker;
 
     @TempDir
@@ -37,7 +38,6 @@ class KafkaEventsTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        brokerDir = Files.createTempDirectory("merx-kafka-broker");
         broker = KafkaBroker.start(brokerDir);
     }
 
