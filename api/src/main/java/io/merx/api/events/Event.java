@@ -3,6 +3,8 @@ package io.merx.api.events;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One thing a shopper did, as the shop reports it. The constructor checks every field and throws
@@ -27,6 +29,14 @@ public record Event(String id, EventType type, String user, String item, double 
 
     /** Longest id, user, item, request id or model name accepted. */
     public static final int MAX_TEXT_LENGTH = 256;
+
+    /**
+     * The fields of an event's JSON object, in the order the docs list them; any other field is refused.
+     *
+     * @since 1.1
+     */
+    public static final List<String> JSON_FIELDS = List.of("id", "type", "user", "item", "value", "timestamp",
+            "requestId", "model");
 
     /** Checks every field. */
     public Event {
@@ -60,6 +70,54 @@ public record Event(String id, EventType type, String user, String item, double 
         }
         return new Event(id, EventType.fromWireName(type), user, item, value == null ? 0 : value,
                 instant(timestamp), requestId, model);
+    }
+
+    /**
+     * An event from its JSON object as a JSON library maps it ({@code String}, {@code Number}, {@code Boolean},
+     * {@code List}, {@code Map}, null), with the rules every way in shares ({@code POST /api/v1/events}, the Kafka
+     * consumer): only {@link #JSON_FIELDS}, text fields are strings and {@code value} a number (no coercion:
+     * {@code "value": "12"} is refused), then {@link #of}.
+     *
+     * <pre>{@code
+     * Event e = Event.fromJson(objectMapper.readValue(bytes, Map.class));
+     * }</pre>
+     *
+     * @throws InvalidEventException naming the first field at fault
+     * @since 1.1
+     */
+    public static Event fromJson(Map<String, ?> fields) {
+        for (String name : fields.keySet()) {
+            if (!JSON_FIELDS.contains(name)) {
+                throw new InvalidEventException(abbreviate(name), "is not a field of an event; an event has "
+                        + String.join(", ", JSON_FIELDS));
+            }
+        }
+        Object value = fields.get("value");
+        if (value != null && !(value instanceof Number)) {
+            throw new InvalidEventException("value", "must be a number, got " + describe(value));
+        }
+        return of(jsonText(fields, "id"), jsonText(fields, "type"), jsonText(fields, "user"),
+                jsonText(fields, "item"), value == null ? null : ((Number) value).doubleValue(),
+                jsonText(fields, "timestamp"), jsonText(fields, "requestId"), jsonText(fields, "model"));
+    }
+
+    private static String jsonText(Map<String, ?> fields, String field) {
+        Object value = fields.get(field);
+        if (value != null && !(value instanceof String)) {
+            throw new InvalidEventException(field, "must be a string, got " + describe(value));
+        }
+        return (String) value;
+    }
+
+    /** A JSON value as a message shows it: {@code string "12"}, {@code number 12}, {@code an array}. */
+    private static String describe(Object value) {
+        if (value instanceof String text) {
+            return "string \"" + abbreviate(text) + "\"";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return (value instanceof Number ? "number " : "boolean ") + abbreviate(value.toString());
+        }
+        return value instanceof List ? "an array" : "an object";
     }
 
     private static Instant instant(String text) {

@@ -66,4 +66,26 @@ class EventTest {
         assertEquals("user must not contain control characters",
                 invalid(() -> Event.of("e1", "view", "u\n1", "p1", null, TS, null, null)).getMessage());
     }
+
+    @Test
+    void fromJsonKeepsTheJsonTypesStrictAndRefusesUnknownFields() {
+        java.util.Map<String, Object> ok = new java.util.HashMap<>(java.util.Map.of("id", "e1", "type", "purchase",
+                "user", "u1", "item", "p1", "value", 12, "timestamp", TS));
+        assertEquals(Event.of("e1", "purchase", "u1", "p1", 12.0, TS, null, null), Event.fromJson(ok));
+
+        ok.put("value", "12");
+        InvalidEventException text = invalid(() -> Event.fromJson(ok));
+        assertEquals("value must be a number, got string \"12\"", text.getMessage());
+
+        ok.put("value", 12);
+        ok.put("user", java.util.List.of("u1"));
+        assertEquals("user must be a string, got an array", invalid(() -> Event.fromJson(ok)).getMessage());
+
+        ok.put("user", "u1");
+        ok.put("revenue", 3);
+        InvalidEventException unknown = invalid(() -> Event.fromJson(ok));
+        assertEquals("revenue", unknown.field());
+        assertEquals("revenue is not a field of an event; an event has id, type, user, item, value, timestamp,"
+                + " requestId, model", unknown.getMessage());
+    }
 }

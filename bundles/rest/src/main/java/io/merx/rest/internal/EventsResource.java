@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.merx.api.events.Event;
 import io.merx.api.events.EventService;
@@ -29,8 +31,9 @@ import io.merx.api.runtime.ModelNotFoundException;
  */
 final class EventsResource {
 
-    private static final List<String> EVENT_FIELDS = List.of("id", "type", "user", "item", "value", "timestamp",
-            "requestId", "model");
+    /** Turns an event's JSON object into the plain map {@link Event#fromJson} checks; no coercion happens here. */
+    private static final ObjectMapper FIELDS = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> FIELD_MAP = new TypeReference<>() { };
 
     private final RestCore core;
 
@@ -102,44 +105,12 @@ final class EventsResource {
         if (!node.isObject()) {
             throw ApiException.badRequest(at + " must be an object, got " + JsonCodec.describe(node), at);
         }
-        for (var names = node.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!EVENT_FIELDS.contains(name)) {
-                throw ApiException.badRequest(at + " has unknown field '" + name + "'; an event has "
-                        + String.join(", ", EVENT_FIELDS), at + "." + name);
-            }
-        }
         try {
-            return Event.of(text(node, "id", at), text(node, "type", at), text(node, "user", at),
-                    text(node, "item", at), number(node, "value", at), text(node, "timestamp", at),
-                    text(node, "requestId", at), text(node, "model", at));
+            // The same rules as every other way in (the Kafka consumer): Event.fromJson holds them.
+            return Event.fromJson(FIELDS.convertValue(node, FIELD_MAP));
         } catch (InvalidEventException e) {
             throw ApiException.badRequest(at + "." + e.getMessage(), at + "." + e.field());
         }
-    }
-
-    private static String text(JsonNode node, String field, String at) throws ApiException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw ApiException.badRequest(at + "." + field + " must be a string, got " + JsonCodec.describe(value),
-                    at + "." + field);
-        }
-        return value.asText();
-    }
-
-    private static Double number(JsonNode node, String field, String at) throws ApiException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isNumber()) {
-            throw ApiException.badRequest(at + "." + field + " must be a number, got " + JsonCodec.describe(value),
-                    at + "." + field);
-        }
-        return value.doubleValue();
     }
 
     private void export(Exchange exchange, List<String> path) throws Exception {
