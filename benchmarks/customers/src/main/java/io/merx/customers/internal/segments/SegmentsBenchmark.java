@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,13 +128,7 @@ public final class SegmentsBenchmark {
             throws Exception {
         String customerColumn = (String) columns.getOrDefault("customerColumn", "customer");
         String[] customers = data.strings(customerColumn);
-        List<String> ids = new ArrayList<>(new LinkedHashMap<String, Boolean>() {
-            {
-                for (String c : customers) {
-                    put(c, true);
-                }
-            }
-        }.keySet());
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(Arrays.asList(customers)));
         SegmentModel full = trainAndLoad(data, withK(columns, k), out.resolve(name + "-full"));
         double sumAri = 0;
         double sumAri2 = 0;

@@ -64,13 +64,6 @@ final class KMeans {
         return best;
     }
 
-    /** The nearest centroid of each row. */
-    static Clustering assign(double[][] rows, double[][] centroids) {
-        try (INDArray x = Nd4j.create(rows).castTo(DataType.DOUBLE)) {
-            return new KMeans(rows, x).nearest(centroids);
-        }
-    }
-
     /** k-means++: each next centre drawn with probability proportional to the squared distance to the nearest. */
     private double[][] seed(int k, Random random) {
         int n = rows.length;

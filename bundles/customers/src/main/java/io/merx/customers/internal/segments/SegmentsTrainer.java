@@ -2,9 +2,11 @@ package io.merx.customers.internal.segments;
 
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -118,7 +120,7 @@ final class SegmentsTrainer extends BaseTrainer {
             double silhouette = Silhouette.mean(sampleRows, sampleAssignment, k);
             metrics.put("silhouette@k" + k, silhouette);
             context.progress(0.1 + 0.8 * (k - kMin + 1) / (kMax - kMin + 1),
-                    String.format(java.util.Locale.ROOT, "k=%d silhouette=%.3f", k, silhouette));
+                    String.format(Locale.ROOT, "k=%d silhouette=%.3f", k, silhouette));
             if (silhouette > bestSilhouette) {
                 bestSilhouette = silhouette;
                 best = clustering;
@@ -212,8 +214,8 @@ final class SegmentsTrainer extends BaseTrainer {
             rows[i] = rows[j];
             rows[j] = t;
         }
-        int[] sample = java.util.Arrays.copyOf(rows, max);
-        java.util.Arrays.sort(sample);
+        int[] sample = Arrays.copyOf(rows, max);
+        Arrays.sort(sample);
         return sample;
     }
 
