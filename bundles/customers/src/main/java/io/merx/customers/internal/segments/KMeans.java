@@ -148,9 +148,12 @@ final class KMeans {
     }
 
     private Clustering nearest(double[][] centres) {
-        double[][] products;
-        try (INDArray c = Nd4j.create(centres).castTo(DataType.DOUBLE); INDArray p = x.mmul(c.transpose())) {
-            products = p.toDoubleMatrix();
+        int k = centres.length;
+        double[] products; // row-major n x k; one bulk copy (toDoubleMatrix reads element by element)
+        try (INDArray c = Nd4j.create(centres).castTo(DataType.DOUBLE);
+                INDArray p = x.mmul(c.transpose());
+                INDArray rowMajor = p.dup('c')) {
+            products = rowMajor.data().asDouble();
         }
         double[] centreNorms = new double[centres.length];
         for (int c = 0; c < centres.length; c++) {
@@ -162,7 +165,7 @@ final class KMeans {
             int best = 0;
             double bestDistance = Double.POSITIVE_INFINITY;
             for (int c = 0; c < centres.length; c++) {
-                double d = rowNorms[i] - 2 * products[i][c] + centreNorms[c];
+                double d = rowNorms[i] - 2 * products[i * k + c] + centreNorms[c];
                 if (d < bestDistance) {
                     bestDistance = d;
                     best = c;

@@ -24,7 +24,7 @@ final class Silhouette {
             oneHot[i][assignment[i]] = 1;
             counts[assignment[i]]++;
         }
-        double[][] sums;
+        double[] sums; // row-major n x k, copied in bulk
         try (INDArray x = Nd4j.create(rows).castTo(DataType.DOUBLE);
                 INDArray norms = x.mul(x).sum(true, 1);
                 INDArray distances = x.mmul(x.transpose());
@@ -32,8 +32,8 @@ final class Silhouette {
             // In place: |x|^2 - 2 x.y + |y|^2, clipped at 0 against rounding, square root.
             distances.muli(-2).addiColumnVector(norms).addiRowVector(norms.reshape(1, n));
             Transforms.sqrt(Transforms.max(distances, 0.0, false), false);
-            try (INDArray perCluster = distances.mmul(a)) {
-                sums = perCluster.toDoubleMatrix();
+            try (INDArray perCluster = distances.mmul(a); INDArray rowMajor = perCluster.dup('c')) {
+                sums = rowMajor.data().asDouble();
             }
         }
         double total = 0;
@@ -42,11 +42,11 @@ final class Silhouette {
             if (counts[own] <= 1) {
                 continue; // silhouette 0
             }
-            double within = sums[i][own] / (counts[own] - 1);
+            double within = sums[i * k + own] / (counts[own] - 1);
             double between = Double.POSITIVE_INFINITY;
             for (int c = 0; c < k; c++) {
                 if (c != own && counts[c] > 0) {
-                    between = Math.min(between, sums[i][c] / counts[c]);
+                    between = Math.min(between, sums[i * k + c] / counts[c]);
                 }
             }
             double max = Math.max(within, between);
