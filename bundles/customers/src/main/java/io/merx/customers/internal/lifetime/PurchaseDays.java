@@ -39,6 +39,11 @@ final class PurchaseDays {
         return endDay;
     }
 
+    /** One customer's spend per purchase day (empty for a customer not in the data). */
+    NavigableMap<Integer, Double> spend(String customer) {
+        return byCustomer.getOrDefault(customer, new TreeMap<>());
+    }
+
     int firstDay() {
         return byCustomer.values().stream().mapToInt(NavigableMap::firstKey).min().orElse(endDay);
     }
