@@ -3,9 +3,8 @@ package io.merx.customers.internal.lifetime;
 import io.merx.api.Dataset;
 import io.merx.api.ModelKind;
 import io.merx.compute.ComputeBackend;
-import io.merx.customers.internal.SyntheticOrders;
+import io.merx.customers.internal.DemoOrders;
 import io.merx.sdk.kind.BaseKind;
-import java.time.LocalDate;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,6 +29,6 @@ public final class LifetimeKind extends BaseKind {
 
     @Override
     public Optional<Dataset> demoData() {
-        return Optional.of(SyntheticOrders.generate(1_000, LocalDate.of(2024, 1, 1), 730, 7).dataset());
+        return Optional.of(DemoOrders.lines());
     }
 }
