@@ -10,16 +10,17 @@ import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
+import io.merx.customers.internal.DemoOrders;
 import io.merx.customers.internal.SyntheticOrders;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LifetimeKindTest {
 
-    private static final SyntheticOrders DATA = SyntheticOrders.generate(1_500, LocalDate.of(2024, 1, 1), 730, 9);
+    /** The demo shop: what the demo model trains on, with each customer's true state. */
+    private static final SyntheticOrders DATA = DemoOrders.shop();
 
     @TempDir
     Path dir;
