@@ -20,6 +20,9 @@ import org.apache.commons.math3.random.Well19937c;
  */
 final class PredictiveSimulation {
 
+    /** Simulated purchases one request may cost (about a second): bounds the work a request can ask for. */
+    static final double MAX_SIMULATED_PURCHASES = 5e7;
+
     private final LifetimeValue model;
     private final int draws;
 
@@ -33,6 +36,10 @@ final class PredictiveSimulation {
 
     /** Simulated purchases (index 0) and values (index 1), one per draw; {@code seed} makes them repeatable. */
     double[][] simulate(RfmSummary c, long seed) {
+        return simulate(c, seed, draws);
+    }
+
+    private double[][] simulate(RfmSummary c, long seed, int draws) {
         RandomGenerator random = new Well19937c(seed);
         BgNbd bg = model.purchases();
         GammaGamma gg = model.spend();
@@ -70,11 +77,18 @@ final class PredictiveSimulation {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("interval level must be in (0, 1), got " + level);
         }
-        double[][] sim = simulate(c, seed);
+        double expected = model.purchases().expectedPurchases(model.horizon(), c.x(), c.tx(), c.age());
+        // A very frequent buyer over a long horizon gets fewer draws, and a request that would need fewer than
+        // 100 is refused rather than left running.
+        int affordable = (int) Math.min(draws, MAX_SIMULATED_PURCHASES / Math.max(1, expected));
+        if (affordable < 100) {
+            throw new IllegalArgumentException("field 'horizon': " + String.format(java.util.Locale.ROOT, "%.0f",
+                    expected) + " expected purchases are too many to simulate intervals for; shorten the horizon");
+        }
+        double[][] sim = simulate(c, seed, affordable);
         double tail = (1 - level) / 2;
         BgNbd bg = model.purchases();
-        return new CustomerOutlook(bg.probabilityAlive(c.x(), c.tx(), c.age()),
-                bg.expectedPurchases(model.horizon(), c.x(), c.tx(), c.age()), model.expectedSpend(c),
+        return new CustomerOutlook(bg.probabilityAlive(c.x(), c.tx(), c.age()), expected, model.expectedSpend(c),
                 model.expectedValue(c), level, quantile(sim[0], tail), quantile(sim[0], 1 - tail),
                 quantile(sim[1], tail), quantile(sim[1], 1 - tail));
     }

@@ -36,6 +36,14 @@ class PredictiveSimulationTest {
     }
 
     @Test
+    void refusesARequestWhoseSimulationWouldNotEndInReasonableTime() {
+        RfmSummary frantic = new RfmSummary(1_000_000, 1, 1, 10);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new PredictiveSimulation(model, 2_000).outlook(frantic, 0.8, 1));
+        assertTrue(e.getMessage().contains("horizon"), e.getMessage());
+    }
+
+    @Test
     void discountingLowersTheValueByAboutTheMidHorizonFactor() {
         RfmSummary customer = new RfmSummary(6, 38, 40, 30);
         LifetimeValue discounted = new LifetimeValue(model.purchases(), model.spend(), 26, 0.01);
