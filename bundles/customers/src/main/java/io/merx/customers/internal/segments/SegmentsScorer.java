@@ -66,7 +66,7 @@ final class SegmentsScorer implements Scorer {
             named.put(names.get(j), features[j]);
         }
         return ScoreResult.builder()
-                .put("segment", segment.id())
+                .put("segment", Integer.valueOf(segment.id()))
                 .put("label", segment.label())
                 .put("description", segment.description())
                 .put("share", (double) segment.size() / model.customerCount())
