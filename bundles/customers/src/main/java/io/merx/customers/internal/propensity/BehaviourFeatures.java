@@ -1,18 +1,18 @@
 package io.merx.customers.internal.propensity;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+
+import io.merx.customers.internal.CustomerHistories;
+import io.merx.customers.internal.CustomerHistory;
+import io.merx.customers.internal.Order;
 
 /**
  * The behaviour features of one customer as of a cutoff date, computed from the order lines dated on or before
- * it (lines after the cutoff are ignored, which is what keeps labels out of features). An order is a customer's
- * lines of one day. Skewed magnitudes (days, money) enter the model as {@code log(1 + x)}; {@link #raw} keeps the
- * untransformed values for reason codes.
+ * it (lines after the cutoff are ignored, which is what keeps labels out of features). An order is as
+ * {@link CustomerHistories} groups lines (by order id, else by day). Skewed magnitudes (days, money) enter the
+ * model as {@code log(1 + x)}; {@link #raw} keeps the untransformed values for reason codes.
  */
 final class BehaviourFeatures {
 
@@ -39,48 +39,55 @@ final class BehaviourFeatures {
     }
 
     /**
-     * The untransformed features of a customer as of {@code asOf}.
+     * The untransformed features of a customer as of the end of {@code asOfDay}.
      *
-     * @param lines the customer's order lines, any order; those after {@code asOf} are ignored
-     * @param asOf the cutoff date, inclusive
-     * @param categories the categories whose spend shares are features
-     * @return one value per {@link #names(List)} entry, or null when the customer has no order on or before asOf
+     * @param history the customer's history; orders after {@code asOfDay} are ignored
+     * @param asOfDay the cutoff, days since 1970-01-01, inclusive
+     * @param dataCategories the categories {@link Order#categorySpend()} is indexed by
+     * @param modelCategories the categories whose spend shares are features
+     * @return one value per {@link #names(List)} entry, or null when the customer has no order by asOfDay
      */
-    static double[] raw(List<Purchase> lines, LocalDate asOf, List<String> categories) {
-        TreeMap<LocalDate, Double> orders = new TreeMap<>();
-        Map<String, Double> spendByCategory = new TreeMap<>();
-        double total = 0;
-        for (Purchase line : lines) {
-            if (line.date().isAfter(asOf)) {
-                continue;
-            }
-            orders.merge(line.date(), line.amount(), Double::sum);
-            spendByCategory.merge(line.category(), line.amount(), Double::sum);
-            total += line.amount();
-        }
+    static double[] raw(CustomerHistory history, int asOfDay, List<String> dataCategories,
+            List<String> modelCategories) {
+        List<Order> orders = history.asOf(asOfDay).map(CustomerHistory::orders).orElse(List.of());
         if (orders.isEmpty()) {
             return null;
         }
-        LocalDate first = orders.firstKey();
-        LocalDate last = orders.lastKey();
-        double[] f = new double[BASE.size() + categories.size()];
-        f[0] = days(last, asOf);
-        f[1] = ordersSince(orders, asOf.minusDays(30));
-        f[2] = ordersSince(orders, asOf.minusDays(90));
-        f[3] = ordersSince(orders, asOf.minusDays(365));
+        int[] categoryIndex = new int[modelCategories.size()];
+        for (int c = 0; c < categoryIndex.length; c++) {
+            categoryIndex[c] = dataCategories.indexOf(modelCategories.get(c));
+        }
+        double total = 0;
+        double[] categorySpend = new double[categoryIndex.length];
+        for (Order order : orders) {
+            total += order.amount();
+            for (int c = 0; c < categoryIndex.length; c++) {
+                categorySpend[c] += categoryIndex[c] < 0 ? 0 : order.categorySpend()[categoryIndex[c]];
+            }
+        }
+        int first = orders.get(0).day();
+        int last = orders.get(orders.size() - 1).day();
+        double[] f = new double[BASE.size() + modelCategories.size()];
+        f[0] = asOfDay - last;
+        f[1] = ordersAfter(orders, asOfDay - 30);
+        f[2] = ordersAfter(orders, asOfDay - 90);
+        f[3] = ordersAfter(orders, asOfDay - 365);
         f[4] = total;
         f[5] = total / orders.size();
-        f[6] = days(first, last);
-        f[7] = days(first, asOf);
-        List<Double> gaps = gaps(new ArrayList<>(orders.keySet()));
-        // One order has no gap: the time since it is a lower bound of the next gap, and the std is unknown (0).
-        f[8] = gaps.isEmpty() ? f[7] : mean(gaps);
-        f[9] = gaps.size() < 2 ? 0 : std(gaps, f[8]);
-        double recentHalf = ordersSince(orders, asOf.minusDays(182));
+        f[6] = last - first;
+        f[7] = asOfDay - first;
+        double[] gaps = new double[orders.size() - 1];
+        for (int i = 1; i < orders.size(); i++) {
+            gaps[i - 1] = orders.get(i).day() - orders.get(i - 1).day();
+        }
+        // One order has no gap: the time since it is a lower bound of the next gap, and the spread is unknown (0).
+        f[8] = gaps.length == 0 ? f[7] : mean(gaps);
+        f[9] = gaps.length < 2 ? 0 : std(gaps, f[8]);
+        double recentHalf = ordersAfter(orders, asOfDay - 182);
         double earlierHalf = f[3] - recentHalf;
         f[10] = (recentHalf - earlierHalf) / (recentHalf + earlierHalf + 1);
-        for (int c = 0; c < categories.size(); c++) {
-            f[BASE.size() + c] = total > 0 ? spendByCategory.getOrDefault(categories.get(c), 0.0) / total : 0;
+        for (int c = 0; c < categoryIndex.length; c++) {
+            f[BASE.size() + c] = total > 0 ? categorySpend[c] / total : 0;
         }
         return f;
     }
@@ -96,52 +103,50 @@ final class BehaviourFeatures {
         return x;
     }
 
-    /** The categories worth a share feature: the {@code max} with the most spend, ties by name; "" left out. */
-    static List<String> topCategories(Map<String, List<Purchase>> histories, int max) {
-        Map<String, Double> spend = new TreeMap<>();
-        for (List<Purchase> lines : histories.values()) {
-            for (Purchase line : lines) {
-                if (!line.category().isEmpty()) {
-                    spend.merge(line.category(), line.amount(), Double::sum);
-                }
+    /** The categories worth a share feature: the {@code max} with the most spend, then sorted by name. */
+    static List<String> topCategories(CustomerHistories histories, int max) {
+        List<String> names = histories.categories();
+        double[] spend = new double[names.size()];
+        for (CustomerHistory history : histories.customers()) {
+            double[] customerSpend = history.categorySpend();
+            for (int c = 0; c < spend.length; c++) {
+                spend[c] += customerSpend[c];
             }
         }
-        List<String> categories = new ArrayList<>(spend.keySet());
-        categories.sort((a, b) -> Double.compare(spend.get(b), spend.get(a)));
-        List<String> top = new ArrayList<>(categories.subList(0, Math.min(max, categories.size())));
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < spend.length; c++) {
+            order.add(c);
+        }
+        order.sort((a, b) -> Double.compare(spend[b], spend[a]));
+        List<String> top = new ArrayList<>();
+        for (int c : order.subList(0, Math.min(max, order.size()))) {
+            top.add(names.get(c));
+        }
         Collections.sort(top);
         return List.copyOf(top);
     }
 
-    private static double ordersSince(TreeMap<LocalDate, Double> orders, LocalDate exclusiveStart) {
-        return orders.tailMap(exclusiveStart, false).size();
-    }
-
-    private static double days(LocalDate from, LocalDate to) {
-        return ChronoUnit.DAYS.between(from, to);
-    }
-
-    private static List<Double> gaps(List<LocalDate> dates) {
-        List<Double> gaps = new ArrayList<>();
-        for (int i = 1; i < dates.size(); i++) {
-            gaps.add(days(dates.get(i - 1), dates.get(i)));
+    private static int ordersAfter(List<Order> orders, int exclusiveStartDay) {
+        int count = 0;
+        for (Order order : orders) {
+            count += order.day() > exclusiveStartDay ? 1 : 0;
         }
-        return gaps;
+        return count;
     }
 
-    private static double mean(List<Double> values) {
+    private static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {
             sum += v;
         }
-        return sum / values.size();
+        return sum / values.length;
     }
 
-    private static double std(List<Double> values, double mean) {
+    private static double std(double[] values, double mean) {
         double sum = 0;
         for (double v : values) {
             sum += (v - mean) * (v - mean);
         }
-        return Math.sqrt(sum / values.size());
+        return Math.sqrt(sum / values.length);
     }
 }

@@ -1,14 +1,12 @@
 package io.merx.customers.internal.propensity;
 
-import java.time.LocalDate;
-
 /**
  * One training row: a customer's raw features as of a cutoff and whether they bought in the horizon after it.
  *
  * @param customer the customer id
- * @param cutoff the date the features are computed at
+ * @param cutoffDay the day the features are computed at (days since 1970-01-01)
  * @param raw the untransformed features ({@link BehaviourFeatures#raw})
  * @param bought whether the customer has an order in (cutoff, cutoff + horizon]
  */
-record Example(String customer, LocalDate cutoff, double[] raw, boolean bought) {
+record Example(String customer, int cutoffDay, double[] raw, boolean bought) {
 }

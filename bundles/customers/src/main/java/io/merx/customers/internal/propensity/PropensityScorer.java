@@ -4,12 +4,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.merx.api.Dataset;
 import io.merx.api.FieldSpec;
 import io.merx.api.FieldType;
 import io.merx.api.InputSchema;
 import io.merx.api.ScoreRequest;
 import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
+import io.merx.customers.internal.CustomerHistories;
+import io.merx.customers.internal.CustomerHistory;
+import io.merx.customers.internal.OrderColumns;
+import io.merx.customers.internal.OrderDates;
 
 /**
  * Scores a customer with a {@link PropensityModel}. A request names either a {@code customer} of the training data,
@@ -36,6 +41,10 @@ final class PropensityScorer implements Scorer {
                     + "default the last posted date"),
             FieldSpec.optional("reasons", FieldType.INTEGER, "reason codes to return, default 3")
                     .withRange(0, MAX_REASONS)), false);
+
+    /** Posted lines have no order ids: one day's lines are one order. */
+    private static final OrderColumns POSTED_COLUMNS = new OrderColumns("customer", "date", "amount", "", "",
+            "category");
 
     private final PropensityModel model;
 
@@ -69,10 +78,11 @@ final class PropensityScorer implements Scorer {
             }
             asOf = model.dataEnd();
         } else {
-            List<Purchase> lines = postedLines(request);
-            asOf = request.has("asOf") ? OrderLineColumns.date(request.text("asOf"), "field 'asOf'")
-                    : lines.stream().map(Purchase::date).max(LocalDate::compareTo).orElseThrow();
-            raw = BehaviourFeatures.raw(lines, asOf, model.categories());
+            CustomerHistories posted = postedLines(request);
+            CustomerHistory history = posted.customers().get(0);
+            int asOfDay = request.has("asOf") ? day(request.text("asOf"), "field 'asOf'") : history.lastDay();
+            asOf = OrderDates.date(asOfDay);
+            raw = BehaviourFeatures.raw(history, asOfDay, posted.categories(), model.categories());
             if (raw == null) {
                 throw new IllegalArgumentException("field 'dates': no order line on or before asOf " + asOf);
             }
@@ -90,7 +100,8 @@ final class PropensityScorer implements Scorer {
                 .build();
     }
 
-    private static List<Purchase> postedLines(ScoreRequest request) {
+    /** The posted lines as one customer's history, grouped into orders by day like training data without ids. */
+    private static CustomerHistories postedLines(ScoreRequest request) {
         if (!request.has("dates") || !request.has("amounts")) {
             throw new IllegalArgumentException("missing field '" + (request.has("dates") ? "amounts" : "dates")
                     + "': a request names a 'customer' or posts 'dates' and 'amounts'");
@@ -109,17 +120,30 @@ final class PropensityScorer implements Scorer {
             throw new IllegalArgumentException("field 'categories' has " + categories.size() + " values for "
                     + dates.size() + " 'dates'");
         }
-        List<Purchase> lines = new ArrayList<>(dates.size());
+        String[] customer = new String[dates.size()];
+        String[] category = new String[dates.size()];
         for (int i = 0; i < dates.size(); i++) {
-            LocalDate date = OrderLineColumns.date(dates.get(i), "field 'dates' element " + (i + 1));
+            day(dates.get(i), "field 'dates' element " + (i + 1));
             if (!Double.isFinite(amounts[i]) || amounts[i] < 0) {
                 throw new IllegalArgumentException("field 'amounts' element " + (i + 1)
                         + " must be a finite number >= 0, got " + amounts[i]);
             }
-            String category = categories == null || categories.get(i) == null ? "" : categories.get(i).strip();
-            lines.add(new Purchase(date, amounts[i], category));
+            customer[i] = "posted";
+            category[i] = categories == null || categories.get(i) == null ? "" : categories.get(i);
         }
-        return lines;
+        Dataset lines = Dataset.builder().strings("customer", customer)
+                .strings("date", dates.toArray(String[]::new)).numbers("amount", amounts)
+                .strings("category", category).build();
+        return CustomerHistories.from(lines, POSTED_COLUMNS);
+    }
+
+    private static int day(String text, String field) {
+        try {
+            return OrderDates.parse(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(field + " must be an ISO-8601 date such as 2016-11-08, got '"
+                    + text + "'");
+        }
     }
 
     @Override

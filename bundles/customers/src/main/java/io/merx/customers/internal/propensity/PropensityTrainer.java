@@ -1,6 +1,5 @@
 package io.merx.customers.internal.propensity;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,10 @@ import io.merx.api.ScoreRequest;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
+import io.merx.customers.internal.CustomerHistories;
+import io.merx.customers.internal.CustomerHistory;
+import io.merx.customers.internal.OrderColumns;
+import io.merx.customers.internal.OrderDates;
 import io.merx.sdk.kind.BaseTrainer;
 
 /**
@@ -23,20 +26,22 @@ import io.merx.sdk.kind.BaseTrainer;
  */
 final class PropensityTrainer extends BaseTrainer {
 
-    static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.choice("target", "purchase", List.of("purchase", "churn"),
-                    "purchase: probability of an order in the next horizonDays; churn: of none"),
-            ParameterSpec.integer("horizonDays", 90, 7, 3650, "how far ahead the probability looks, in days"),
-            ParameterSpec.integer("cutoffs", 3, 1, 50,
-                    "past cutoffs, one horizon apart, whose labels fit the weights (the calibration and "
-                            + "evaluation cutoffs come on top)"),
-            ParameterSpec.real("l2", 0.01, 0, 1e4, "L2 penalty on the standardised weights"),
-            ParameterSpec.integer("maxCategories", 10, 0, 100,
-                    "categories with the most spend that get a share-of-spend feature"),
-            ParameterSpec.text("customerColumn", "customer", "column of the customer id"),
-            ParameterSpec.text("dateColumn", "date", "column of the order date, yyyy-MM-dd"),
-            ParameterSpec.text("amountColumn", "amount", "column of the line's value"),
-            ParameterSpec.text("categoryColumn", "category", "column of the category; optional"));
+    static final List<ParameterSpec> PARAMETERS = parameters();
+
+    private static List<ParameterSpec> parameters() {
+        List<ParameterSpec> parameters = new ArrayList<>(List.of(
+                ParameterSpec.choice("target", "purchase", List.of("purchase", "churn"),
+                        "purchase: probability of an order in the next horizonDays; churn: of none"),
+                ParameterSpec.integer("horizonDays", 90, 7, 3650, "how far ahead the probability looks, in days"),
+                ParameterSpec.integer("cutoffs", 3, 1, 50,
+                        "past cutoffs, one horizon apart, whose labels fit the weights (the calibration and "
+                                + "evaluation cutoffs come on top)"),
+                ParameterSpec.real("l2", 0.01, 0, 1e4, "L2 penalty on the standardised weights"),
+                ParameterSpec.integer("maxCategories", 10, 0, 100,
+                        "categories with the most spend that get a share-of-spend feature")));
+        parameters.addAll(OrderColumns.PARAMETERS);
+        return List.copyOf(parameters);
+    }
 
     PropensityTrainer(ModelKind kind, HyperParameters hp) {
         super(kind, hp);
@@ -44,29 +49,21 @@ final class PropensityTrainer extends BaseTrainer {
 
     @Override
     public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
-        Map<String, List<Purchase>> histories = OrderLineColumns.histories(data, hp.getString("customerColumn"),
-                hp.getString("dateColumn"), hp.getString("amountColumn"), hp.getString("categoryColumn"));
+        CustomerHistories histories = CustomerHistories.from(data, OrderColumns.of(hp));
         int horizon = hp.getInt("horizonDays");
         boolean churn = "churn".equals(hp.getString("target"));
-        LocalDate first = LocalDate.MAX;
-        LocalDate end = LocalDate.MIN;
-        for (List<Purchase> lines : histories.values()) {
-            for (Purchase line : lines) {
-                first = line.date().isBefore(first) ? line.date() : first;
-                end = line.date().isAfter(end) ? line.date() : end;
-            }
-        }
-        Cutoffs cutoffs = Cutoffs.of(first, end, horizon, hp.getInt("cutoffs"));
+        int end = histories.endDay();
+        Cutoffs cutoffs = Cutoffs.of(histories.firstDay(), end, horizon, hp.getInt("cutoffs"));
         List<String> categories = BehaviourFeatures.topCategories(histories, hp.getInt("maxCategories"));
 
         List<Example> fitRows = new ArrayList<>();
-        for (LocalDate cutoff : cutoffs.fit()) {
+        for (int cutoff : cutoffs.fit()) {
             fitRows.addAll(Cutoffs.examples(histories, cutoff, horizon, categories));
         }
         List<Example> calibrationRows = Cutoffs.examples(histories, cutoffs.calibration(), horizon, categories);
         List<Example> evaluationRows = Cutoffs.examples(histories, cutoffs.evaluation(), horizon, categories);
-        requireBothClasses(fitRows, "fit cutoffs " + cutoffs.fit());
-        requireBothClasses(calibrationRows, "calibration cutoff " + cutoffs.calibration());
+        requireBothClasses(fitRows, "fit cutoffs");
+        requireBothClasses(calibrationRows, "calibration cutoff " + OrderDates.date(cutoffs.calibration()));
         context.progress(0.2, fitRows.size() + " fit rows, " + calibrationRows.size() + " calibration rows, "
                 + evaluationRows.size() + " evaluation rows");
         checkCancelled(context, "after the features");
@@ -102,7 +99,7 @@ final class PropensityTrainer extends BaseTrainer {
         double[] fitted = LogisticFit.fit(z, y, hp.getDouble("l2"));
         double[] weights = java.util.Arrays.copyOf(fitted, d);
         PropensityModel uncalibrated = new PropensityModel(hp.getString("target"), horizon, categories, means, stds,
-                rawMeans, weights, fitted[d], 1, 0, end, Map.of());
+                rawMeans, weights, fitted[d], 1, 0, OrderDates.date(end), Map.of());
         context.progress(0.6, "fitted " + d + " weights");
         checkCancelled(context, "after the fit");
 
@@ -115,11 +112,11 @@ final class PropensityTrainer extends BaseTrainer {
         double[] platt = PlattScaling.fit(logits, calibrationLabels);
 
         Map<String, double[]> customers = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Purchase>> customer : histories.entrySet()) {
-            customers.put(customer.getKey(), BehaviourFeatures.raw(customer.getValue(), end, categories));
+        for (CustomerHistory history : histories.customers()) {
+            customers.put(history.customer(), BehaviourFeatures.raw(history, end, histories.categories(), categories));
         }
         PropensityModel model = new PropensityModel(hp.getString("target"), horizon, categories, means, stds,
-                rawMeans, weights, fitted[d], platt[0], platt[1], end, customers);
+                rawMeans, weights, fitted[d], platt[0], platt[1], OrderDates.date(end), customers);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (!evaluationRows.isEmpty()) {
@@ -137,7 +134,7 @@ final class PropensityTrainer extends BaseTrainer {
         metrics.put("plattA", platt[0]);
         metrics.put("plattB", platt[1]);
         context.progress(1.0, "held out on " + evaluationRows.size() + " customers at cutoff "
-                + cutoffs.evaluation() + ": " + metrics);
+                + OrderDates.date(cutoffs.evaluation()) + ": " + metrics);
 
         List<ScoreRequest> warmup = new ArrayList<>();
         for (String customer : customers.keySet()) {
