@@ -18,10 +18,10 @@ final class BehaviourFeatures {
 
     /** The fixed features, in model order; category shares follow, one per category the model knows. */
     static final List<String> BASE = List.of("recencyDays", "orders30", "orders90", "orders365", "monetaryTotal",
-            "monetaryMean", "tenureDays", "daysSinceFirst", "interPurchaseMean", "interPurchaseStd", "trend");
+            "monetaryMean", "tenureDays", "daysSinceFirst", "interPurchaseMean", "interPurchaseStd", "trend", "overdue");
 
     /** Which of {@link #BASE} the model sees as log(1 + x). */
-    private static final boolean[] LOGGED = {true, false, false, false, true, true, true, true, true, true, false};
+    private static final boolean[] LOGGED = {true, false, false, false, true, true, true, true, true, true, false, true};
 
     /** Prefix of the category share features: {@code share:Furniture}. */
     static final String SHARE = "share:";
@@ -86,6 +86,9 @@ final class BehaviourFeatures {
         double recentHalf = ordersAfter(orders, asOfDay - 182);
         double earlierHalf = f[3] - recentHalf;
         f[10] = (recentHalf - earlierHalf) / (recentHalf + earlierHalf + 1);
+        // Days since the last order in units of the customer's own gap: a frequent buyer silent for three months
+        // is far more likely gone than a yearly one (the interaction a linear model cannot build itself).
+        f[11] = f[0] / Math.max(1, f[8]);
         for (int c = 0; c < categoryIndex.length; c++) {
             f[BASE.size() + c] = total > 0 ? categorySpend[c] / total : 0;
         }

@@ -1,13 +1,17 @@
 package io.merx.customers.internal.propensity;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.merx.api.Dataset;
 import io.merx.api.ModelKind;
 import io.merx.api.ModelLoadException;
 import io.merx.compute.ComputeBackend;
+import io.merx.customers.internal.SyntheticOrders;
 import io.merx.sdk.kind.BaseKind;
 
 /**
@@ -24,6 +28,12 @@ public final class PropensityKind extends BaseKind {
         super(NAME, "Purchase or churn propensity in a horizon: L2 logistic regression (ND4J) on behaviour "
                 + "features, Platt-calibrated, with reason codes", PropensityTrainer.PARAMETERS,
                 PropensityTrainer::new, PropensityKind::loadScorer);
+    }
+
+    /** Two years of a generated shop's orders ({@link SyntheticOrders}), whose groups buy and lapse differently. */
+    @Override
+    public Optional<Dataset> demoData() {
+        return Optional.of(SyntheticOrders.generate(1_500, LocalDate.of(2024, 1, 1), 2 * 365, 18).dataset());
     }
 
     private static PropensityScorer loadScorer(java.nio.file.Path directory) throws ModelLoadException {

@@ -11,6 +11,7 @@ import io.merx.api.InputSchema;
 import io.merx.api.ScoreRequest;
 import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
+import io.merx.api.ScoringException;
 import io.merx.customers.internal.CustomerHistories;
 import io.merx.customers.internal.CustomerHistory;
 import io.merx.customers.internal.OrderColumns;
@@ -47,6 +48,7 @@ final class PropensityScorer implements Scorer {
             "category");
 
     private final PropensityModel model;
+    private volatile boolean closed;
 
     PropensityScorer(PropensityModel model) {
         this.model = model;
@@ -58,7 +60,10 @@ final class PropensityScorer implements Scorer {
     }
 
     @Override
-    public ScoreResult score(ScoreRequest request) {
+    public ScoreResult score(ScoreRequest request) throws ScoringException {
+        if (closed) {
+            throw new ScoringException("scorer is closed");
+        }
         SCHEMA.validate(request.inputs());
         int reasons = (int) request.integer("reasons", 3);
         double[] raw;
@@ -148,6 +153,6 @@ final class PropensityScorer implements Scorer {
 
     @Override
     public void close() {
-        // heap data only: nothing to free
+        closed = true; // heap data only: nothing to free, but a closed scorer answers no more
     }
 }

@@ -29,6 +29,7 @@ final class ReasonText {
             case "daysSinceFirst" -> f("first order %.0f days ago (average %.0f)", v, avg);
             case "interPurchaseMean" -> f("%.0f days between orders (average %.0f)", v, avg);
             case "interPurchaseStd" -> f("gaps between orders vary by %.0f days (average %.0f)", v, avg);
+            case "overdue" -> f("%.1f usual gaps since the last order (average %.1f)", v, avg);
             case "trend" -> f("order trend %+.2f, last half-year against the one before (average %+.2f)", v, avg);
             default -> f("%s = %.3f (average %.3f)", feature, v, avg);
         };
