@@ -1,7 +1,6 @@
 package io.merx.customers.internal.propensity;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
@@ -11,7 +10,7 @@ import io.merx.api.Dataset;
 import io.merx.api.ModelKind;
 import io.merx.api.ModelLoadException;
 import io.merx.compute.ComputeBackend;
-import io.merx.customers.internal.SyntheticOrders;
+import io.merx.customers.internal.DemoOrders;
 import io.merx.sdk.kind.BaseKind;
 
 /**
@@ -30,10 +29,10 @@ public final class PropensityKind extends BaseKind {
                 PropensityTrainer::new, PropensityKind::loadScorer);
     }
 
-    /** Two years of a generated shop's orders ({@link SyntheticOrders}), whose groups buy and lapse differently. */
+    /** The demo shop every customer kind trains on ({@link DemoOrders}): two years, groups that lapse differently. */
     @Override
     public Optional<Dataset> demoData() {
-        return Optional.of(SyntheticOrders.generate(1_500, LocalDate.of(2024, 1, 1), 2 * 365, 18).dataset());
+        return Optional.of(DemoOrders.lines());
     }
 
     private static PropensityScorer loadScorer(java.nio.file.Path directory) throws ModelLoadException {

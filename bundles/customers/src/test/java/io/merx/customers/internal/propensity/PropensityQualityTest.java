@@ -89,6 +89,15 @@ class PropensityQualityTest {
     }
 
     @Test
+    void theDemoModelTrainsWithDefaultsAndRanksWell() throws Exception {
+        PropensityKind kind = new PropensityKind();
+        try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), Map.of()))
+                .train(kind.demoData().orElseThrow(), TrainingContext.silent())) {
+            assertTrue(model.provenance().metrics().get("auc") > 0.75, model.provenance().metrics().toString());
+        }
+    }
+
+    @Test
     void churnIsTheComplementOfPurchase() throws Exception {
         PropensityKind kind = new PropensityKind();
         SyntheticOrders shop = SyntheticOrders.generate(1_000, LocalDate.of(2022, 1, 1), 3 * 365, 3);
