@@ -23,7 +23,7 @@ echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(jav
 mvn -q ${MVN_ARGS:-} -f "$repo/bundles/customers/pom.xml" install -DskipTests
 echo "== Merx customers.propensity (train, save, load, score through the ModelKind API)"
 mvn -q ${MVN_ARGS:-} -f "$repo/benchmarks/customers-propensity/pom.xml" compile exec:exec \
-  -Dbenchmark.args="$data $out $horizon $cutoffs"
+  -Dbenchmark.data="$data" -Dbenchmark.out="$out" -Dbenchmark.horizonDays="$horizon" -Dbenchmark.cutoffs="$cutoffs"
 echo
 echo "== the same features and split: Merx next to scikit-learn"
 /usr/bin/python3 "$repo/benchmarks/customers-propensity/peers.py" "$out/features.csv" \
