@@ -31,7 +31,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * customers.segments in the distribution: the demo model goes live and places a demo customer (its features match
  * the demo order lines), a second version swaps in; over REST, a model trains from an uploaded CSV with its own
- * column names and places a new customer, and bad input is refused naming what was wrong.
+ * column names and places a new customer, and bad input is refused naming what was wrong; purchases posted as
+ * behaviour events train a model through the events export.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -48,7 +49,7 @@ public class CustomersIT extends ModuleITSupport {
 
     @Override
     protected String bootFeatures() {
-        return "merx-rest, merx-customers";
+        return "merx-rest, merx-events, merx-customers";
     }
 
     @Override
@@ -136,6 +137,53 @@ public class CustomersIT extends ModuleITSupport {
         JsonNode failed = awaitJob("bad-segments");
         assertEquals(failed.toString(), "failed", failed.get("state").asText());
         assertTrue(failed.toString(), failed.get("message").asText().contains("column 'total' row 2"));
+    }
+
+    /**
+     * Purchases sent to {@code POST /api/v1/events} are order lines: the export's user, timestamp and value columns
+     * train segments, and a customer's features count their purchase days among the events sent.
+     */
+    @Test
+    public void trainsFromPurchaseEvents() throws Exception {
+        Dataset demo = awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")").demoData()
+                .orElseThrow();
+        int lines = Math.min(4000, demo.rowCount());
+        for (int from = 0; from < lines; from += 1000) {
+            StringBuilder body = new StringBuilder("{\"events\": [");
+            for (int r = from; r < Math.min(lines, from + 1000); r++) {
+                body.append(r > from ? "," : "").append("{\"id\": \"line-").append(r)
+                        .append("\", \"type\": \"purchase\", \"user\": \"").append(demo.strings("customer")[r])
+                        .append("\", \"item\": \"").append(demo.strings("item")[r])
+                        .append("\", \"value\": ").append(demo.numbers("amount")[r])
+                        .append(", \"timestamp\": \"").append(demo.strings("date")[r]).append("T12:00:00Z\"}");
+            }
+            HttpResponse<String> sent = rest.send("POST", "/api/v1/events", rest.admin(), body.append("]}").toString());
+            assertEquals(sent.body(), 200, sent.statusCode());
+        }
+        HttpResponse<String> export = rest.send("GET", "/api/v1/events/export?types=purchase", rest.admin(), null);
+        assertEquals(export.body(), 200, export.statusCode());
+        assertTrue(export.body(), export.body().startsWith("user,item,weight,timestamp,value\n"));
+        assertEquals(lines, export.body().lines().count() - 1);
+
+        HttpResponse<String> accepted = upload("event-segments", export.body(),
+                "&param.customerColumn=user&param.dateColumn=timestamp&param.amountColumn=value&param.k=3");
+        assertEquals(accepted.body(), 202, accepted.statusCode());
+        JsonNode job = awaitJob("event-segments");
+        assertEquals(job.toString(), "succeeded", job.get("state").asText());
+
+        String customer = demo.strings("customer")[0];
+        Set<String> purchaseDays = new HashSet<>();
+        for (int r = 0; r < lines; r++) {
+            if (demo.strings("customer")[r].equals(customer)) {
+                purchaseDays.add(demo.strings("date")[r]);
+            }
+        }
+        HttpResponse<String> scored = rest.send("POST", "/api/v1/models/event-segments/score", rest.admin(),
+                "{\"inputs\": {\"customer\": \"" + customer + "\"}}");
+        assertEquals(scored.body(), 200, scored.statusCode());
+        JsonNode outputs = JSON.readTree(scored.body()).get("outputs");
+        assertEquals(scored.body(), true, outputs.get("knownCustomer").asBoolean());
+        assertEquals(scored.body(), purchaseDays.size(), outputs.get("features").get("orders").asInt());
     }
 
     private HttpResponse<String> upload(String model, String csv, String query) throws Exception {

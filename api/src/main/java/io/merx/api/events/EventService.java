@@ -46,7 +46,10 @@ public interface EventService {
 
     /**
      * Writes the stored events of the given types as a training data set, CSV with the header
-     * {@code user,item,weight,timestamp} (weight 1 per event), oldest first; events without an item are left out.
+     * {@code user,item,weight,timestamp,value} (weight 1 per event, value the event's value: a purchase's revenue),
+     * oldest first; events without an item are left out. The recommendation kinds train on it as it is; the customer
+     * kinds with the columns {@code user}, {@code timestamp} and {@code value}. (The {@code value} column is new in
+     * 1.1.)
      *
      * @return the number of rows written
      */

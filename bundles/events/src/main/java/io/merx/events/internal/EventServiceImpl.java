@@ -3,6 +3,7 @@ package io.merx.events.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -250,10 +251,15 @@ public final class EventServiceImpl implements EventService, AutoCloseable {
         return counters.metrics(null);
     }
 
+    /** A value as people write it: 49.9, 0, 1200 (not 49.90000000000000213 or 1.2E3). */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     @Override
     public long exportCsv(Set<EventType> types, Writer out) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-                .setHeader("user", "item", "weight", "timestamp").build());
+                .setHeader("user", "item", "weight", "timestamp", "value").build());
         long[] rows = new long[1];
         try {
             SegmentedLog.read(log.snapshot(), payload -> {
@@ -262,7 +268,7 @@ public final class EventServiceImpl implements EventService, AutoCloseable {
                         && stored.event().item() != null) {
                     Event e = stored.event();
                     try {
-                        printer.printRecord(e.user(), e.item(), 1, e.timestamp().toString());
+                        printer.printRecord(e.user(), e.item(), 1, e.timestamp().toString(), plain(e.value()));
                     } catch (IOException io) {
                         throw new UncheckedIOException(io);
                     }

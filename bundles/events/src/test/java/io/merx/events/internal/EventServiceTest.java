@@ -216,9 +216,9 @@ class EventServiceTest {
                     Event.of("e4", "custom", "u2", null, null, "2026-03-01T12:03:00Z", null, null)));
             StringWriter csv = new StringWriter();
             assertEquals(2, events.exportCsv(Set.of(EventType.PURCHASE), csv));
-            assertEquals("user,item,weight,timestamp\n"
-                    + "u1,p1,1,2026-03-01T12:00:00Z\n"
-                    + "u2,\"p,3\",1,2026-03-01T12:02:00Z\n", csv.toString());
+            assertEquals("user,item,weight,timestamp,value\n"
+                    + "u1,p1,1,2026-03-01T12:00:00Z,3\n"
+                    + "u2,\"p,3\",1,2026-03-01T12:02:00Z,1\n", csv.toString());
         }
     }
 }
