@@ -140,7 +140,7 @@ class EventsLoadBenchmark {
         }
     }
 
-    /** The user of every stored view event, from the node's CSV export (user,item,weight,timestamp). */
+    /** The user of every stored view event, from the node's CSV export (user,item,weight,timestamp,value). */
     private static List<String> storedUsers(KarafNode node) throws Exception {
         HttpResponse<String> csv = node.send("GET", "/api/v1/events/export?types=view", null,
                 HttpRequest.BodyPublishers.noBody(), HttpResponse.BodyHandlers.ofString());

@@ -124,7 +124,7 @@ class EventsRestTest {
         HttpResponse<String> csv = server.get("/api/v1/events/export?types=add_to_cart", "operator");
         assertEquals(200, csv.statusCode(), csv.body());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
-        assertEquals("user,item,weight,timestamp\nuser-1,p1,1,2026-03-01T12:00:00Z\n", csv.body());
+        assertEquals("user,item,weight,timestamp,value\nuser-1,p1,1,2026-03-01T12:00:00Z,0\n", csv.body());
         expect(403, server.get("/api/v1/events/export", "scorer"));
         assertEquals("types", expect(400, server.get("/api/v1/events/export?types=buy", "operator")).get("field")
                 .asText());
