@@ -27,6 +27,8 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.merx.itests.cluster.JavaCppCache;
+
 /**
  * Starts the real Merx distribution (the karaf-assembly tar.gz), offline: the only Maven repository it may use
  * is the local one, for Pax Exam's own probe bundles.
@@ -79,6 +81,8 @@ public abstract class MerxTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepository),
             systemProperty("merx.version").value(System.getProperty("merx.version", "")),
+            // Every container unpacks ND4J's natives into one shared folder, not 400 MB into its own data/.
+            systemProperty(JavaCppCache.PROPERTY).value(JavaCppCache.folder().toString()),
             systemProperty("merx.example.jar").value(System.getProperty("merx.example.jar", "")),
             systemProperty("merx.plugin.jar").value(System.getProperty("merx.plugin.jar", "")),
             // Free ports, so that several distributions (parallel builds, a developer's own Karaf) never collide.

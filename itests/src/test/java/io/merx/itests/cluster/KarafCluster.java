@@ -81,9 +81,13 @@ public final class KarafCluster implements AutoCloseable {
         return out.toString();
     }
 
+    /** Stops every node still running, then frees their bulk on disk (logs and data stay for a look). */
     @Override
     public void close() throws Exception {
         stopAll();
+        for (KarafNode node : nodes) {
+            node.discardBulk();
+        }
     }
 
     /** What to do with one node. */

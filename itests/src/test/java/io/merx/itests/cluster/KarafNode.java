@@ -129,6 +129,7 @@ public final class KarafNode implements AutoCloseable {
         env.put("KARAF_EXEC", "exec");
         env.put("JAVA_MAX_MEM", HEAP);
         env.put("JAVA_MIN_MEM", "128M");
+        env.put("EXTRA_JAVA_OPTS", JavaCppCache.option());
         process = builder.start();
     }
 
@@ -297,6 +298,19 @@ public final class KarafNode implements AutoCloseable {
                     lines.size()));
         } catch (IOException | RuntimeException e) {
             return "no log at " + log + " (" + e + ")";
+        }
+    }
+
+    /**
+     * Removes what is large and says nothing about a failure (the framework's bundle cache, the links to the shared
+     * distribution), keeping the logs, {@code etc/} and the node's Merx data; the node must be stopped.
+     */
+    public void discardBulk() throws IOException {
+        if (running()) {
+            throw new IllegalStateException(name + " still runs");
+        }
+        for (String bulky : List.of("data/cache", "data/javacpp", "system", "neo4j", "lib")) {
+            Distribution.delete(home.resolve(bulky));
         }
     }
 
