@@ -78,6 +78,7 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
     private final ClusterMode cluster;
     private final ClusterTraining clusterTraining;
     private final ClusterView clusterView;
+    private volatile BatchingSettings batchingSettings;
 
     @Activate
     public ModelRuntimeImpl(RuntimeConfig config, BundleContext context,
@@ -160,6 +161,34 @@ public final class ModelRuntimeImpl implements ModelRuntime, AutoCloseable {
 
     void unbindKind(ModelKind kind) {
         kinds.remove(kind);
+    }
+
+    /**
+     * Dynamic batching follows its own configuration (pid io.merx.runtime.batching): bound, changed or gone, the
+     * next request sees the new policy, and nothing restarts.
+     */
+    @Reference(name = "batching", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBatching(BatchingSettings settings) {
+        batchingSettings = settings;
+        router.batching(settings.policy());
+    }
+
+    void updatedBatching(BatchingSettings settings) {
+        router.batching(settings.policy());
+    }
+
+    void unbindBatching(BatchingSettings settings) {
+        // A replacement binds before the old one unbinds: only the current one's going switches batching off.
+        if (batchingSettings == settings) {
+            batchingSettings = null;
+            router.batching(BatchingPolicy.OFF);
+        }
+    }
+
+    /** Sets the batching policy directly, as the tests and the in-process benchmark do. */
+    void batching(BatchingPolicy policy) {
+        router.batching(policy);
     }
 
     /** Kinds bind only after the constructor, so kindChanges is set by the time the tracker calls this. */

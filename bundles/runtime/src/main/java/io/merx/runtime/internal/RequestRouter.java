@@ -28,6 +28,8 @@ final class RequestRouter {
     private final ServingTable serving;
     private final TrafficStats stats;
     private final ShadowRunner shadow;
+    private final RequestBatcher batcher = new RequestBatcher();
+    private volatile BatchingPolicy batching = BatchingPolicy.OFF;
 
     RequestRouter(ModelRegistry registry, Catalog catalog, ServingTable serving, TrafficStats stats,
             ShadowRunner shadow) {
@@ -41,7 +43,7 @@ final class RequestRouter {
     ScoreResponse score(String model, String aliasOrVersion, ScoreRequest request)
             throws ScoringException, ModelNotFoundException {
         Routed routed = acquire(model, aliasOrVersion, request.key());
-        ScoreResult result = scoreWith(routed.handle(), List.of(request)).get(0);
+        ScoreResult result = scoreOne(routed.handle(), request);
         String candidate = routed.record().shadow();
         if (candidate != null && LIVE.equals(routed.route())) {
             shadow.submit(model, request, result,
@@ -105,6 +107,35 @@ final class RequestRouter {
         return new String[] {version, ScoreResponse.ROUTE_PINNED};
     }
 
+    /** Follows a changed batching policy from the next request on. */
+    void batching(BatchingPolicy policy) {
+        batching = policy;
+    }
+
+    /**
+     * Scores one request with a version already acquired: batched with concurrent requests to the same version
+     * when the policy says so, alone otherwise. Releases the version and counts the outcome, with the request's own
+     * latency (its wait for the batch included).
+     */
+    private ScoreResult scoreOne(LoadedVersion handle, ScoreRequest request) throws ScoringException {
+        BatchingPolicy policy = batching;
+        if (!policy.batches(handle.model(), handle.kind().name())) {
+            return scoreWith(handle, List.of(request)).get(0);
+        }
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            // Validated on the caller's own thread: a bad request fails alone and never joins a batch.
+            handle.scorer().inputSchema().validate(request.inputs());
+            ScoreResult result = batcher.score(handle, request, policy, batch -> invoke(handle.scorer(), batch));
+            failed = false;
+            return result;
+        } finally {
+            stats.record(handle.model(), handle.version(), System.nanoTime() - start, failed);
+            handle.release();
+        }
+    }
+
     /** Validates and scores with a version already acquired, releases it, and counts the outcome. */
     private List<ScoreResult> scoreWith(LoadedVersion handle, List<ScoreRequest> requests)
             throws ScoringException {
@@ -115,19 +146,25 @@ final class RequestRouter {
             for (ScoreRequest request : requests) {
                 scorer.inputSchema().validate(request.inputs());
             }
-            List<ScoreResult> results = requests.size() == 1 ? List.of(scorer.score(requests.get(0)))
-                    : scorer.scoreBatch(requests);
+            List<ScoreResult> results = invoke(scorer, requests);
             failed = false;
             return results;
-        } catch (NonFiniteOutputException e) {
-            // the scorer's bug, not the caller's input: a scoring failure, never a "bad request"
-            throw new ScoringException(e.getMessage(), e);
         } finally {
             long nanos = (System.nanoTime() - start) / requests.size();
             for (int i = 0; i < requests.size(); i++) {
                 stats.record(handle.model(), handle.version(), nanos, failed);
             }
             handle.release();
+        }
+    }
+
+    /** Calls the scorer once for the requests. */
+    private static List<ScoreResult> invoke(Scorer scorer, List<ScoreRequest> requests) throws ScoringException {
+        try {
+            return requests.size() == 1 ? List.of(scorer.score(requests.get(0))) : scorer.scoreBatch(requests);
+        } catch (NonFiniteOutputException e) {
+            // the scorer's bug, not the caller's input: a scoring failure, never a "bad request"
+            throw new ScoringException(e.getMessage(), e);
         }
     }
 }

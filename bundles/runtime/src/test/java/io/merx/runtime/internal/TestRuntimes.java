@@ -2,6 +2,8 @@ package io.merx.runtime.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
 
 import io.merx.api.ModelKind;
 import io.merx.api.runtime.ModelRuntime;
@@ -43,6 +45,15 @@ public final class TestRuntimes {
     public static void bind(ModelRuntime runtime, ModelKind kind) throws InterruptedException {
         ((ModelRuntimeImpl) runtime).bindKind(kind);
         ((ModelRuntimeImpl) runtime).awaitMaintenance();
+    }
+
+    /**
+     * Batches concurrent requests to these models (none: batching off), as the models of pid
+     * io.merx.runtime.batching would.
+     */
+    public static void batch(ModelRuntime runtime, Duration maxDelay, int maxBatchSize, String... models) {
+        ((ModelRuntimeImpl) runtime).batching(models.length == 0 ? BatchingPolicy.OFF
+                : new BatchingPolicy(Set.of(models), Set.of(), maxDelay, maxBatchSize));
     }
 
     public static void close(ModelRuntime runtime) {
