@@ -9,7 +9,15 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -17,7 +25,9 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
@@ -43,6 +53,9 @@ public class ExampleLinearIT extends MerxTestSupport {
 
 
     private static final String KIND_FILTER = "(" + ModelKind.PROPERTY_NAME + "=example.linear)";
+
+    @Inject
+    private ConfigurationAdmin configurations;
 
     @Test
     public void trainsSavesLoadsAndScoresThroughTheApi() throws Exception {
@@ -97,6 +110,65 @@ public class ExampleLinearIT extends MerxTestSupport {
         assertEquals("houses.csv line 9: column 'rooms' holds Infinity; numbers must be finite (leave the cell"
                 + " empty for a missing value)", job.message());
         assertTrue(runtime.models().stream().noneMatch(m -> m.name().equals("nan-it")));
+    }
+
+    @Test
+    public void dynamicBatchingIsSwitchedOnAndOffWithoutRestartingTheRuntime() throws Exception {
+        ModelRuntime runtime = awaitService(ModelRuntime.class, null);
+        String demo = "example-linear-demo";
+        LiveModels.await(runtime, demo);
+        Object runtimeId = bundleContext.getServiceReference(ModelRuntime.class).getProperty("service.id");
+        List<ScoreRequest> requests = new ArrayList<>();
+        List<Double> alone = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            requests.add(ScoreRequest.of(Map.of("sqm", 40 + 10 * i, "rooms", 1 + i % 4, "age", 5 * i)));
+            alone.add(runtime.score(demo, requests.get(i)).result().number("prediction"));
+        }
+
+        org.osgi.service.cm.Configuration batching = configurations.getConfiguration("io.merx.runtime.batching", "?");
+        Hashtable<String, Object> settings = new Hashtable<>();
+        settings.put("models", new String[] {demo});
+        settings.put("maxDelayMicros", 200_000L);
+        settings.put("maxBatchSize", 8);
+        batching.update(settings);
+        try {
+            // The runtime follows the batching service's properties: wait until they carry the new models.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!batchingModels().contains(demo)) {
+                assertTrue("the batching settings never took the configuration", System.nanoTime() < deadline);
+                Thread.sleep(100);
+            }
+            ExecutorService callers = Executors.newFixedThreadPool(requests.size());
+            try {
+                List<Future<Double>> answers = new ArrayList<>();
+                for (ScoreRequest request : requests) {
+                    answers.add(callers.submit(() -> runtime.score(demo, request).result().number("prediction")));
+                }
+                for (int i = 0; i < requests.size(); i++) {
+                    assertEquals("request " + i, alone.get(i), answers.get(i).get(), 1e-9);
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+        } finally {
+            batching.delete();
+        }
+        assertEquals(alone.get(0), runtime.score(demo, requests.get(0)).result().number("prediction"), 1e-9);
+        assertEquals("the runtime was not restarted", runtimeId,
+                bundleContext.getServiceReference(ModelRuntime.class).getProperty("service.id"));
+    }
+
+    /** The models the batching service's configuration names now, as its service properties show them. */
+    private List<String> batchingModels() throws InvalidSyntaxException {
+        ServiceReference<?>[] references = bundleContext.getAllServiceReferences(
+                "io.merx.runtime.internal.BatchingSettings", null);
+        for (ServiceReference<?> reference : references == null ? new ServiceReference<?>[0] : references) {
+            Object models = reference.getProperty("models");
+            if (models instanceof String[] names) {
+                return List.of(names);
+            }
+        }
+        return List.of();
     }
 
     private static double trainAndScore(ModelKind kind) throws Exception {
