@@ -29,6 +29,8 @@ final class IdentifierGraph {
 
     /** How far the search for known fraud goes: beyond four hops the link says little and the search grows. */
     static final int MAX_HOPS = 4;
+    /** The latency budget of that search: it gives up (no fraud within reach) after visiting this many accounts. */
+    static final int MAX_VISITED = 2_000;
 
     private final int maxShared;
     private final Map<String, Integer> accountIndex = new HashMap<>();
@@ -164,6 +166,9 @@ final class IdentifierGraph {
                     if (seen.add(next)) {
                         nextFrontier.add(next);
                     }
+                }
+                if (seen.size() > MAX_VISITED) {
+                    return -1;
                 }
             }
             frontier = nextFrontier;

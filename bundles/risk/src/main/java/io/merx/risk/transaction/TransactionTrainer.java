@@ -57,8 +57,9 @@ final class TransactionTrainer extends BaseTrainer {
     public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
         List<TransactionColumns.Labelled> labelled = TransactionColumns.read(data);
         int n = labelled.size();
-        int fitEnd = (int) Math.round(n * (1 - hp.getDouble("calibration") - hp.getDouble("holdout")));
-        int calibrationEnd = (int) Math.round(n * (1 - hp.getDouble("holdout")));
+        int[] ends = sliceEnds(n, hp.getDouble("calibration"), hp.getDouble("holdout"));
+        int fitEnd = ends[0];
+        int calibrationEnd = ends[1];
         boolean[] y = new boolean[n];
         List<Order> orders = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -155,6 +156,11 @@ final class TransactionTrainer extends BaseTrainer {
         metrics.put("heldOutOrders", (double) m);
         metrics.put("heldOutFraud", (double) positives);
         return metrics;
+    }
+
+    /** Where the fit slice and the calibration slice of n orders in time order end; the held-out slice follows. */
+    static int[] sliceEnds(int n, double calibration, double holdout) {
+        return new int[] {(int) Math.round(n * (1 - calibration - holdout)), (int) Math.round(n * (1 - holdout))};
     }
 
     /**
