@@ -21,7 +21,7 @@ package io.merx.risk.transaction;
 public record FraudScenario(int accounts, int days, double ordersPerAccount, int rings, int ringAccounts,
         double ringOrders, int stolenCards, int takeovers, long seed) {
 
-    /** The demo shop: about 5 % of some 10,600 orders are fraud. */
+    /** The demo shop: about 5 % of some 10,500 orders are fraud. */
     public static final FraudScenario DEMO = new FraudScenario(2_000, 120, 5, 20, 8, 3, 70, 50, 42);
 
     public FraudScenario {

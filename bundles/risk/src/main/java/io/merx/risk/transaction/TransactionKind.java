@@ -52,7 +52,7 @@ public final class TransactionKind extends BaseKind {
         neo4j.unbind(store);
     }
 
-    /** The demo shop: {@link FraudScenario#DEMO}, some 10,600 orders of which about 5 % fraudulent. */
+    /** The demo shop: {@link FraudScenario#DEMO}, some 10,500 orders of which about 5 % fraudulent. */
     @Override
     public Optional<Dataset> demoData() {
         return Optional.of(SimulatedShop.orders(FraudScenario.DEMO));
