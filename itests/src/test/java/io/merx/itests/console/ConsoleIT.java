@@ -73,7 +73,7 @@ class ConsoleIT {
                 "console-viewer = " + PASSWORD + ",merx-viewer",
                 "console-operator = " + PASSWORD + ",merx-operator",
                 "console-admin = " + PASSWORD + ",merx-admin", ""), StandardOpenOption.APPEND);
-        try (node) {
+        try (KarafNode running = node) {
             node.start();
             node.awaitReady(START);
             String imported = secondVersion();
@@ -87,6 +87,8 @@ class ConsoleIT {
                 browser.quit();
             }
         }
+        // stopped: keep its logs and data, drop the bundle cache and links (disk is shared)
+        node.discardBulk();
     }
 
     private void viewerSeesModelsButIsRefused() throws Exception {
