@@ -12,7 +12,8 @@ export class ApiError extends Error {
 }
 
 async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
+  // X-Requested-With: a 401 then carries no Basic challenge, which would make the browser prompt by itself.
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'merx-console' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

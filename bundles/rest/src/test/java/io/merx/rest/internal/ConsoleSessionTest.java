@@ -107,7 +107,15 @@ class ConsoleSessionTest {
                 "user=operator&password=secret-pw".getBytes()));
         JsonNode missing = expect(400, server.post("/api/v1/session", null, "{\"user\": \"operator\"}"));
         assertEquals("password", missing.get("field").asText());
-        expect(401, send("GET", "/api/v1/models", new Browser("MERX_SESSION=made-up", null), null, null));
+        HttpResponse<String> madeUp = send("GET", "/api/v1/models", new Browser("MERX_SESSION=made-up", null), null,
+                null);
+        expect(401, madeUp);
+        assertTrue(madeUp.headers().firstValue("WWW-Authenticate").isPresent(), "curl is told to use Basic");
+        HttpResponse<String> script = server.client.send(HttpRequest.newBuilder(URI.create(server.base
+                + "/api/v1/session")).header("X-Requested-With", "merx-console").build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(401, script);
+        assertTrue(script.headers().firstValue("WWW-Authenticate").isEmpty(), "no browser prompt over the form");
     }
 
     @Test
