@@ -120,6 +120,16 @@ class ConsoleIT {
                 By.cssSelector("main"), "live " + version + ";"));
         assertEquals(version, admin("GET", "/api/v1/models/" + MODEL, null).get("aliases").get("live").asText());
         screenshot("model");
+        // some traffic for the version's charts: answers, and a failure of the model
+        for (int i = 0; i < 20; i++) {
+            admin("POST", "/api/v1/models/" + MODEL + "/score", "{\"inputs\": {\"series\": \"SKU-00" + (1 + i % 5)
+                    + "\", \"horizon\": 6}}");
+        }
+        HttpResponse<String> failed = http.send(request("/api/v1/models/" + MODEL + "/score")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\": {\"horizon\": 6}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, failed.statusCode(), failed.body());
         browser.get(node.baseUrl() + "/merx/#/models/" + MODEL + "/versions/" + version);
         new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector(".chart canvas")).size() == 3);
         screenshot("version");
@@ -200,7 +210,7 @@ class ConsoleIT {
     }
 
     private JsonNode admin(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = request(path).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json").method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
