@@ -62,7 +62,7 @@ async function route() {
 function signedIn(session) {
   current = session;
   nav.hidden = false;
-  const role = session.operator ? 'operator' : 'viewer';
+  const role = session.roles.includes('merx-admin') ? 'admin' : session.operator ? 'operator' : 'viewer';
   who.replaceChildren(h('span', { id: 'user' }, `${session.user} (${role})`),
     h('button', { type: 'button', id: 'logout', onclick: logout }, 'Log out'));
 }

@@ -22,7 +22,8 @@ export function lineChart(caption, { x, series, bands = [], time = true, yLabel 
       width: s.width ?? 2,
       dash: s.dash,
       spanGaps: false,
-      points: { show: false },
+      // dots where a value has no neighbour to join, e.g. the one minute with traffic in an hour
+      points: { show: (u, i) => u.data[i].filter((v) => v !== null && v !== undefined).length < 3, size: 6 },
     }))],
     bands: bands.map((b) => ({ series: [b.upper + 1, b.lower + 1], fill: b.fill })),
   };
