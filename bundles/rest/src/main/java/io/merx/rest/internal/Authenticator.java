@@ -91,7 +91,12 @@ final class Authenticator {
         return caller;
     }
 
-    private Caller login(String user, String password) throws ApiException {
+    /**
+     * Checks a user name and password against the realm, bypassing the cache: the console's form login.
+     *
+     * @throws ApiException 401 when the login fails
+     */
+    Caller login(String user, String password) throws ApiException {
         Subject subject = new Subject();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

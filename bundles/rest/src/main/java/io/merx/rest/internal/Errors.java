@@ -94,7 +94,9 @@ final class Errors {
         }
         try {
             response.resetBuffer();
-            if (e.status() == 401) {
+            // A script's request (the console's) gets no challenge: the browser would answer it with its own
+            // Basic login prompt instead of letting the page show its login form.
+            if (e.status() == 401 && exchange.request.getHeader("X-Requested-With") == null) {
                 response.setHeader("WWW-Authenticate", Authenticator.challenge());
             }
             if (e.retry()) {

@@ -38,6 +38,7 @@ public final class ManagementServlet extends ApiServlet {
         EventsResource.register(router(), core);
         ExperimentsResource.register(router(), core);
         ScheduleResource.register(router(), core);
+        SessionResource.register(router(), core);
         router().add("GET", "/openapi.json", Role.PUBLIC, this::sendOpenApi);
     }
 

@@ -10,7 +10,7 @@ import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.ModelSummary;
 import io.merx.api.runtime.ModelVersionInfo;
 
-/** Reading models, versions and kinds, and deleting versions. */
+/** Reading models, versions, their recent traffic and kinds, and deleting versions. */
 final class ModelsResource {
 
     private final RestCore core;
@@ -26,6 +26,7 @@ final class ModelsResource {
                 .add("GET", "/models/{name}", Role.VIEWER, r::model)
                 .add("GET", "/models/{name}/versions", Role.VIEWER, r::versions)
                 .add("GET", "/models/{name}/versions/{version}", Role.VIEWER, r::version)
+                .add("GET", "/models/{name}/versions/{version}/traffic", Role.VIEWER, r::traffic)
                 .add("DELETE", "/models/{name}/versions/{version}", Role.ADMIN, r::delete);
     }
 
@@ -64,6 +65,24 @@ final class ModelsResource {
         String name = PathNames.model(path.get(0));
         String version = PathNames.versionOrAlias(path.get(1), "version");
         exchange.send(200, Views.version(core.runtime().info(name, version)));
+    }
+
+    /** The version's HTTP scoring traffic over the last hour, per minute. */
+    private void traffic(Exchange exchange, List<String> path) throws Exception {
+        String name = PathNames.model(path.get(0));
+        String version = core.runtime().info(name, PathNames.versionOrAlias(path.get(1), "version")).version();
+        List<Object> points = new ArrayList<>(TrafficSeries.MINUTES);
+        for (TrafficSeries.Point p : core.metrics().traffic().series(name, version)) {
+            Map<String, Object> point = new java.util.LinkedHashMap<>();
+            point.put("t", p.epochSecond());
+            point.put("requests", p.requests());
+            point.put("modelErrors", p.errors());
+            point.put("p50Millis", p.p50Millis());
+            point.put("p99Millis", p.p99Millis());
+            points.add(point);
+        }
+        exchange.send(200, Map.of("model", name, "version", version, "stepSeconds", TrafficSeries.MINUTE_MILLIS / 1000,
+                "points", points));
     }
 
     private void delete(Exchange exchange, List<String> path) throws Exception {

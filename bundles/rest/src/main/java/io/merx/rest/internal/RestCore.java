@@ -25,7 +25,8 @@ import io.merx.api.runtime.ModelSummary;
 
 /**
  * What the servlets share: the runtime, the current settings with the JSON codec, authenticator and model gate
- * built from them, the metrics, and a thread that removes uploaded data sets once their training job is done.
+ * built from them, the console's sessions, the metrics, and a thread that removes uploaded data sets once their
+ * training job is done.
  * A configuration change swaps these in one step; requests in flight finish with what they started with.
  */
 @Component(service = RestCore.class, configurationPid = RestSettings.PID)
@@ -44,6 +45,8 @@ public final class RestCore implements AutoCloseable {
     private final ModelRuntime runtime;
     private final RestMetrics metrics;
     private final Path uploads;
+    /** Outside {@link State}: a configuration change must not log console users out. */
+    private final Sessions sessions = new Sessions();
     private final ExecutorService cleanup = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "merx-rest-cleanup");
         t.setDaemon(true);
@@ -182,6 +185,10 @@ public final class RestCore implements AutoCloseable {
             }
         }
         return settings.requestTimeout(model, kind);
+    }
+
+    Sessions sessions() {
+        return sessions;
     }
 
     RestMetrics metrics() {

@@ -59,6 +59,7 @@ final class RestMetrics {
     private final Counter timeouts;
     private final Map<String, String> lastLive = new ConcurrentHashMap<>();
     private final Set<String> knownModels = ConcurrentHashMap.newKeySet();
+    private final TrafficSeries traffic = new TrafficSeries(LATENCY_BOUNDS, System::currentTimeMillis);
 
     RestMetrics(Supplier<ModelRuntime> runtime, Supplier<OffHeapMemory> offHeap, Supplier<EventService> events) {
         requests = Counter.builder().name("merx_http_requests_total")
@@ -223,12 +224,21 @@ final class RestMetrics {
         knownModels.add(model);
         requests.labelValues(model, version, endpoint).inc();
         latency.labelValues(model, version, endpoint).observe(nanos / 1e9);
+        traffic.answered(model, version, nanos);
     }
 
     /** Counts a failed scoring request; a model name not known to exist counts as {@link #UNKNOWN_MODEL}. */
     void failed(String model, String endpoint, int status) {
         String label = knownModels.contains(model) ? model : UNKNOWN_MODEL;
         errors.labelValues(label, endpoint, Integer.toString(status)).inc();
+        if (label.equals(model)) {
+            traffic.failed(model);
+        }
+    }
+
+    /** The last hour per minute, for the console's charts. */
+    TrafficSeries traffic() {
+        return traffic;
     }
 
     /** Counts a request cancelled at its timeout; only a model that exists runs long enough to time out. */

@@ -8,7 +8,8 @@ import java.util.TreeSet;
 /**
  * Maps method and path segments to handlers, each guarded by the role it needs. {@code {name}} in a path
  * matches one segment, handed to the handler in order. Unknown paths answer 404, known paths with another
- * method 405 with Allow; credentials are checked only once a route matched.
+ * method 405 with Allow; credentials (HTTP Basic, else a console session
+ * cookie with its CSRF token) are checked only once a route matched.
  */
 final class Router {
 
@@ -56,7 +57,12 @@ final class Router {
         if (role == Role.PUBLIC) {
             return;
         }
-        Caller caller = exchange.core.authenticator().authenticate(exchange.request.getHeader("Authorization"));
+        String authorization = exchange.request.getHeader("Authorization");
+        // Explicit credentials win; without them a console session cookie may authenticate the request.
+        Caller caller = authorization == null ? exchange.core.sessions().callerOf(exchange.request) : null;
+        if (caller == null) {
+            caller = exchange.core.authenticator().authenticate(authorization);
+        }
         exchange.caller(caller);
         if (!caller.may(role)) {
             throw new ApiException(403, "user '" + caller.user() + "' lacks role " + role.roleName()
