@@ -4,6 +4,8 @@
 # compete for the cores. Usage (from anywhere in the repository):
 #   benchmarks/forecasting/run.sh            # everything
 #   LIMIT=200 benchmarks/forecasting/run.sh  # first 200 M3 series only (quick check)
+# Throughput on generated series (no R peer): mvn -q -f benchmarks/forecasting/pom.xml compile exec:exec
+#   -Dbenchmark.args="synthetic [--limit N] [--methods auto-ets,ensemble]"   (N defaults to 100,000)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 data="$repo/../shared/data"

@@ -32,8 +32,9 @@ import io.merx.forecasting.internal.ForecastingKind;
  * Superstore sales aggregated to weekly series per category and sub-category (rolling-origin backtest). Goes
  * through the public kind API exactly as the platform does: train, save, load, score every series.
  *
- * <p>Arguments: {@code m3}, {@code superstore} or {@code all}; optional {@code --limit N} (first N M3 series)
- * and {@code --methods a,b}.
+ * <p>Arguments: {@code m3}, {@code superstore}, {@code all} or {@code synthetic}; optional {@code --limit N}
+ * (first N M3 series, or N synthetic series, default 100,000) and {@code --methods a,b}. {@code synthetic} is the
+ * throughput run: N generated monthly series (see {@link SyntheticSeries}), fit and forecast, series per second.
  */
 public final class ForecastingBenchmark {
 
@@ -45,7 +46,8 @@ public final class ForecastingBenchmark {
         String[] args = given.length == 1 ? given[0].trim().split("\\s+") : given;
         String mode = args.length > 0 ? args[0] : "all";
         int limit = Integer.MAX_VALUE;
-        List<String> methods = List.of("snaive", "auto-ets", "theta", "mlp", "ensemble");
+        List<String> methods = mode.equals("synthetic") ? List.of("auto-ets", "ensemble")
+                : List.of("snaive", "auto-ets", "theta", "mlp", "ensemble");
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--limit")) {
                 limit = Integer.parseInt(args[++i]);
@@ -53,9 +55,13 @@ public final class ForecastingBenchmark {
                 methods = List.of(args[++i].split(","));
             }
         }
-        Path data = dataDirectory();
         System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        if (mode.equals("synthetic")) {
+            throughput(SyntheticSeries.generate(limit == Integer.MAX_VALUE ? 100_000 : limit, 2026), methods);
+            return;
+        }
+        Path data = dataDirectory();
         if (mode.equals("m3") || mode.equals("all")) {
             m3(data.resolve("m3_monthly.csv"), limit, methods);
         }
@@ -173,6 +179,57 @@ public final class ForecastingBenchmark {
             if (method.equals("auto-ets")) {
                 System.out.println("  chosen ETS models: " + models);
             }
+        }
+    }
+
+    /** Fit (train + save) and forecast (load + score every series, h=18 with intervals) of synthetic series. */
+    private static void throughput(List<double[]> series, List<String> methods) throws Exception {
+        List<String> ids = new ArrayList<>();
+        List<Double> t = new ArrayList<>();
+        List<Double> v = new ArrayList<>();
+        int values = 0;
+        for (int s = 0; s < series.size(); s++) {
+            String id = "s" + s; // one String per series, not per row: 100k series hold ~10M rows
+            for (int i = 0; i < series.get(s).length; i++) {
+                ids.add(id);
+                t.add((double) (i + 1));
+                v.add(series.get(s)[i]);
+            }
+            values += series.get(s).length;
+        }
+        Dataset dataset = Dataset.builder().strings("series", ids.toArray(new String[0]))
+                .numbers("t", t.stream().mapToDouble(Double::doubleValue).toArray())
+                .numbers("value", v.stream().mapToDouble(Double::doubleValue).toArray()).build();
+        ids = null;
+        t = null;
+        v = null;
+        System.out.printf(Locale.ROOT, "%nsynthetic monthly: %d series, %d values, horizon 18%n", series.size(), values);
+        System.out.printf(Locale.ROOT, "%-14s %10s %12s %9s %9s %12s%n", "merx method", "fit s", "forecast s", "total s",
+                "cpu s", "series/s");
+        ModelKind kind = new ForecastingKind();
+        for (String method : methods) {
+            Map<String, Object> hp = Map.of("method", method, "season", 12, "horizon", 18, "backtestOrigins", 0);
+            long start = System.nanoTime();
+            long cpuStart = cpuNanos();
+            Path dir = Files.createTempDirectory("synthetic-" + method);
+            try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), hp))
+                    .train(dataset, TrainingContext.silent())) {
+                model.save(dir);
+            }
+            long trained = System.nanoTime();
+            try (Scorer scorer = kind.load(dir)) {
+                List<ScoreRequest> requests = new ArrayList<>();
+                for (int s = 0; s < series.size(); s++) {
+                    requests.add(ScoreRequest.of(Map.of("series", "s" + s, "horizon", 18)));
+                }
+                if (scorer.scoreBatch(requests).size() != series.size()) {
+                    throw new IllegalStateException("a forecast is missing");
+                }
+            }
+            long done = System.nanoTime();
+            System.out.printf(Locale.ROOT, "%-14s %10.1f %12.1f %9.1f %9.1f %12.1f%n", method, (trained - start) / 1e9,
+                    (done - trained) / 1e9, (done - start) / 1e9, (cpuNanos() - cpuStart) / 1e9,
+                    series.size() / ((done - start) / 1e9));
         }
     }
 

@@ -1,13 +1,16 @@
 package io.merx.forecasting.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Fits ETS models by maximum likelihood and picks one by AICc, after Hyndman et al. (2002, 2008) and R's
  * {@code forecast::ets}: heuristic initial states from a classical decomposition of the first three seasons, then
  * Nelder-Mead over the smoothing parameters and the initial states within the usual parameter region
- * (0 < beta < alpha, gamma < 1 - alpha, 0.8 <= phi <= 0.98). The series is divided by its mean absolute value
+ * (0 < beta < alpha, gamma < 1 - alpha, 0.8 <= phi <= 0.98); seasonal shapes are searched in two stages
+ * ({@link #seasonalSearch}). The series is divided by its mean absolute value
  * before fitting so one set of simplex steps suits every scale; states are scaled back afterwards.
  */
 final class Ets {
@@ -163,10 +166,9 @@ final class Ets {
             steps[k++] = spec.season() == 'M' ? 0.05 : 0.05 * Math.max(Math.abs(l0), 0.1);
         }
         Objective objective = new Objective(spec, y);
-        int maxEvaluations = 200 * start.length + 400;
-        double[] best = NelderMead.minimise(objective::value, start, steps, maxEvaluations, 1e-8);
-        // One restart from the optimum escapes the simplex collapsing on a ridge, as optim() users commonly do.
-        best = NelderMead.minimise(objective::value, best, shrink(steps, 0.5), maxEvaluations, 1e-10);
+        double[] best = spec.seasonal()
+                ? seasonalSearch(objective, start, steps, smoothing + 1 + (spec.trend() ? 1 : 0))
+                : fullSearch(objective, start, steps);
         double lik = objective.value(best);
         if (!Double.isFinite(lik)) {
             return null;
@@ -199,6 +201,38 @@ final class Ets {
                 aicc, null);
     }
 
+    /** Nelder-Mead over every parameter, then one restart from the optimum. */
+    private static double[] fullSearch(Objective objective, double[] start, double[] steps) {
+        int budget = 200 * start.length + 400;
+        double[] best = NelderMead.minimise(objective::value, start, steps, budget, 1e-8);
+        // The restart escapes the simplex collapsing on a ridge, as optim() users commonly do.
+        return NelderMead.minimise(objective::value, best, shrink(steps, 0.5), budget, 1e-10);
+    }
+
+    /**
+     * Seasonal shapes have 14-17 parameters, most of them initial seasonal states, and a simplex over all of them
+     * spent thousands of evaluations per shape (94 % of an M3 run, issue 21). So: first the smoothing parameters,
+     * level and slope with the seasonal states held at their decomposition estimates (Hyndman et al. 2008, sec.
+     * 2.6.1), with one restart; then every parameter together from there, on a short budget of 25 evaluations per
+     * parameter. On M3 monthly this took 4.4x fewer evaluations than the full search and gave a lower sMAPE
+     * (docs/benchmarks/forecasting.md).
+     */
+    private static double[] seasonalSearch(Objective objective, double[] start, double[] steps, int leading) {
+        double[] full = start.clone();
+        ToDoubleFunction<double[]> leadingOnly = z -> {
+            System.arraycopy(z, 0, full, 0, leading);
+            return objective.value(full);
+        };
+        double[] z = Arrays.copyOf(start, leading);
+        double[] zSteps = Arrays.copyOf(steps, leading);
+        int budget = 200 * leading + 400;
+        z = NelderMead.minimise(leadingOnly, z, zSteps, budget, 1e-8);
+        z = NelderMead.minimise(leadingOnly, z, shrink(zSteps, 0.5), budget, 1e-8);
+        double[] x = start.clone();
+        System.arraycopy(z, 0, x, 0, leading);
+        return NelderMead.minimise(objective::value, x, shrink(steps, 0.5), 25 * start.length, 1e-8);
+    }
+
     private static double[] shrink(double[] steps, double factor) {
         double[] out = new double[steps.length];
         for (int i = 0; i < out.length; i++) {
@@ -211,85 +245,144 @@ final class Ets {
             double[] season) {
     }
 
-    /** The concentrated likelihood criterion n log(SSE) (+ 2 sum log|mu| for multiplicative error). */
+    /**
+     * The concentrated likelihood criterion n log(SSE) (+ 2 sum log|mu| for multiplicative error). Called a few
+     * thousand times per candidate model, so it reads the parameters in place and allocates nothing; the
+     * recursion is {@link EtsFit#step} written out with the shape's flags in locals.
+     */
     private static final class Objective {
-        private final EtsSpec spec;
         private final double[] y;
-        private final double[] state = new double[2];
         private final double[] season;
+        private final boolean trend;
+        private final boolean damped;
+        private final boolean seasonal;
+        private final boolean multiplicativeError;
+        private final char seasonType;
+        private final int m;
 
         Objective(EtsSpec spec, double[] y) {
-            this.spec = spec;
             this.y = y;
             this.season = new double[spec.m()];
+            this.trend = spec.trend();
+            this.damped = spec.damped();
+            this.seasonal = spec.seasonal();
+            this.multiplicativeError = spec.multiplicativeError();
+            this.seasonType = spec.season();
+            this.m = spec.m();
         }
 
         Unpacked unpack(double[] x) {
             int k = 0;
             double alpha = x[k++];
-            double beta = spec.trend() ? x[k++] : 0;
-            double gamma = spec.seasonal() ? x[k++] : 0;
-            double phi = spec.damped() ? x[k++] : 1;
+            double beta = trend ? x[k++] : 0;
+            double gamma = seasonal ? x[k++] : 0;
+            double phi = damped ? x[k++] : 1;
             double l0 = x[k++];
-            double b0 = spec.trend() ? x[k++] : 0;
-            int m = spec.m();
+            double b0 = trend ? x[k++] : 0;
             double[] s = new double[m];
-            if (spec.seasonal()) {
-                double sum = 0;
-                for (int j = 0; j < m - 1; j++) {
-                    s[j] = x[k++];
-                    sum += s[j];
-                }
-                s[m - 1] = spec.season() == 'M' ? m - sum : -sum;
-            }
+            unpackSeason(x, k, s);
             return new Unpacked(alpha, beta, gamma, phi, l0, b0, s);
         }
 
+        /** The m-1 free seasonal states from x[k...] and the last one from the normalisation. */
+        private void unpackSeason(double[] x, int k, double[] s) {
+            if (seasonal) {
+                double sum = 0;
+                for (int j = 0; j < m - 1; j++) {
+                    s[j] = x[k + j];
+                    sum += s[j];
+                }
+                s[m - 1] = seasonType == 'M' ? m - sum : -sum;
+            }
+        }
+
         double value(double[] x) {
-            Unpacked p = unpack(x);
-            if (p.alpha < LOWER || p.alpha > UPPER) {
+            int k = 0;
+            double alpha = x[k++];
+            double beta = trend ? x[k++] : 0;
+            double gamma = seasonal ? x[k++] : 0;
+            double phi = damped ? x[k++] : 1;
+            double l = x[k++];
+            double b = trend ? x[k++] : 0;
+            if (alpha < LOWER || alpha > UPPER) {
                 return Double.POSITIVE_INFINITY;
             }
-            if (spec.trend() && (p.beta < LOWER || p.beta > p.alpha)) {
+            if (trend && (beta < LOWER || beta > alpha)) {
                 return Double.POSITIVE_INFINITY;
             }
-            if (spec.seasonal() && (p.gamma < LOWER || p.gamma > 1 - p.alpha)) {
+            if (seasonal && (gamma < LOWER || gamma > 1 - alpha)) {
                 return Double.POSITIVE_INFINITY;
             }
-            if (spec.damped() && (p.phi < PHI_LOW || p.phi > PHI_HIGH)) {
+            if (damped && (phi < PHI_LOW || phi > PHI_HIGH)) {
                 return Double.POSITIVE_INFINITY;
             }
-            if (spec.season() == 'M') {
-                for (double s : p.season) {
+            unpackSeason(x, k, season);
+            boolean multSeason = seasonType == 'M';
+            if (multSeason) {
+                for (double s : season) {
                     if (s <= 1e-3) {
                         return Double.POSITIVE_INFINITY;
                     }
                 }
             }
-            state[0] = p.l0;
-            state[1] = p.b0;
-            System.arraycopy(p.season, 0, season, 0, season.length);
-            boolean mult = spec.multiplicativeError();
+            double trendFactor = trend ? (damped ? phi : 1) : 0;
             double sse = 0;
+            // The product of the one-step means, folded into a log only when it nears the double range: one
+            // Math.log per stretch of the series instead of one per observation.
             double logSum = 0;
-            int m = spec.m();
+            double muProduct = 1;
+            int j = 0;
             for (int t = 0; t < y.length; t++) {
-                double mu = EtsFit.step(spec, p.alpha, p.beta, p.gamma, p.phi, state, season, t % m, y[t], 0);
-                if (mult) {
+                double phiB = trendFactor * b;
+                double lb = l + phiB;
+                double s = seasonal ? season[j] : 0;
+                double mu = seasonType == 'A' ? lb + s : multSeason ? lb * s : lb;
+                double yt = y[t];
+                if (multiplicativeError) {
                     if (!(mu > 1e-8)) {
                         return Double.POSITIVE_INFINITY;
                     }
-                    double e = (y[t] - mu) / mu;
+                    double e = (yt - mu) / mu;
                     sse += e * e;
-                    logSum += Math.log(mu);
+                    muProduct *= mu;
+                    if (muProduct > 1e150 || muProduct < 1e-150) {
+                        logSum += Math.log(muProduct);
+                        muProduct = 1;
+                    }
+                    if (seasonType == 'A') {
+                        l = lb + alpha * mu * e;
+                        b = phiB + beta * mu * e;
+                        season[j] = s + gamma * mu * e;
+                    } else {
+                        l = lb * (1 + alpha * e);
+                        b = phiB + beta * lb * e;
+                        if (multSeason) {
+                            season[j] = s * (1 + gamma * e);
+                        }
+                    }
                 } else {
-                    double e = y[t] - mu;
+                    double e = yt - mu;
                     sse += e * e;
+                    if (multSeason) {
+                        l = lb + alpha * e / s;
+                        b = phiB + beta * e / s;
+                        season[j] = s + gamma * e / lb;
+                    } else {
+                        l = lb + alpha * e;
+                        b = phiB + beta * e;
+                        if (seasonal) {
+                            season[j] = s + gamma * e;
+                        }
+                    }
                 }
-                if (spec.season() == 'M' && !(state[0] > 1e-8)) {
+                if (multSeason && !(l > 1e-8)) {
                     return Double.POSITIVE_INFINITY;
                 }
+                if (++j == m) {
+                    j = 0;
+                }
             }
+            logSum += Math.log(muProduct);
             if (!(sse > 0) || !Double.isFinite(sse)) {
                 return sse == 0 ? -1e12 : Double.POSITIVE_INFINITY;
             }

@@ -135,12 +135,11 @@ final class EtsFit implements FittedSeries {
         double[] l95 = new double[h];
         double[] u95 = new double[h];
         for (int i = 0; i < h; i++) {
-            double[] sorted = paths[i];
-            java.util.Arrays.sort(sorted);
-            l80[i] = Stats.sortedQuantile(sorted, 0.10);
-            u80[i] = Stats.sortedQuantile(sorted, 0.90);
-            l95[i] = Stats.sortedQuantile(sorted, 0.025);
-            u95[i] = Stats.sortedQuantile(sorted, 0.975);
+            double[] q = Stats.quantiles(paths[i], 0.10, 0.90, 0.025, 0.975);
+            l80[i] = q[0];
+            u80[i] = q[1];
+            l95[i] = q[2];
+            u95[i] = q[3];
         }
         return new Forecast(mean, l80, u80, l95, u95, "simulated");
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,9 @@ import io.merx.api.TrainingException;
 import io.merx.sdk.kind.BaseTrainer;
 
 /**
- * Trains one forecasting model over all series of a dataset: the global MLP first (when the method uses it),
- * then every series' own model on a fixed thread pool (series are independent), then the rolling-origin backtest
- * whose figures become the model's metrics.
+ * Trains one forecasting model over all series of a dataset: every series' own models on a fixed thread pool
+ * (series are independent) while the calling thread trains the global MLP (when the method uses it), then the
+ * rolling-origin backtest whose figures become the model's metrics.
  */
 final class ForecastTrainer extends BaseTrainer {
 
@@ -46,27 +47,30 @@ final class ForecastTrainer extends BaseTrainer {
         context.progress(0.02, series.size() + " series, " + table.frequency() + " periods, season "
                 + settings.season());
 
-        MlpNetwork network = null;
-        if (settings.usesMlp()) {
-            network = new MlpTrainer(settings.resolvedWindow(), settings.horizon(), settings.mlpHidden(),
-                    settings.mlpEpochs(), settings.mlpLearningRate(), settings.seed())
-                    .train(new ArrayList<>(series.values()), context, 0.05, 0.5);
-        }
         ForecastModelData model;
         Map<String, Double> metrics = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(settings.resolvedThreads());
         try {
-            SeriesForecaster forecaster = new SeriesForecaster(settings, network);
-            Map<String, Future<FittedSeries>> futures = new LinkedHashMap<>();
+            // Every series' own models are fitted on the pool while this thread trains the global network: the
+            // two are independent until the ensemble joins them.
+            SeriesForecaster local = new SeriesForecaster(settings, null);
+            Map<String, Future<Function<MlpNetwork, FittedSeries>>> futures = new LinkedHashMap<>();
             for (Map.Entry<String, double[]> entry : series.entrySet()) {
-                futures.put(entry.getKey(), pool.submit(() -> forecaster.fit(entry.getValue())));
+                futures.put(entry.getKey(), pool.submit(() -> local.fitLocal(entry.getValue())));
             }
+            MlpNetwork network = null;
+            if (settings.usesMlp()) {
+                network = new MlpTrainer(settings.resolvedWindow(), settings.horizon(), settings.mlpHidden(),
+                        settings.mlpEpochs(), settings.mlpLearningRate(), settings.seed())
+                        .train(new ArrayList<>(series.values()), context, 0.05, 0.5);
+            }
+            SeriesForecaster forecaster = new SeriesForecaster(settings, network);
             Map<String, ForecastModelData.SeriesEntry> fitted = new LinkedHashMap<>();
             int done = 0;
-            for (Map.Entry<String, Future<FittedSeries>> entry : futures.entrySet()) {
+            for (Map.Entry<String, Future<Function<MlpNetwork, FittedSeries>>> entry : futures.entrySet()) {
                 checkCancelled(context, "after fitting " + done + " series");
                 fitted.put(entry.getKey(), new ForecastModelData.SeriesEntry(series.get(entry.getKey()),
-                        entry.getValue().get()));
+                        entry.getValue().get().apply(network)));
                 if (++done % 100 == 0 || done == futures.size()) {
                     context.progress(0.5 + 0.3 * done / futures.size(), "fitted " + done + "/" + futures.size());
                 }

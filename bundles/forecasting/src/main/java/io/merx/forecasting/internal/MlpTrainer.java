@@ -1,6 +1,7 @@
 package io.merx.forecasting.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -72,35 +73,46 @@ final class MlpTrainer {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration());
         net.init();
         int rows = inputs.size();
-        try (INDArray x = floats(inputs); INDArray y = floats(targets)) {
-            Random random = new Random(seed);
-            int[] order = new int[rows];
-            for (int i = 0; i < rows; i++) {
-                order[i] = i;
+        // Batches are gathered in Java and handed to ND4J whole: INDArray.getRows copies row by row through
+        // native shape buffers, which cost more than the training itself (JFR, issue 21).
+        float[] x = flatten(inputs, window);
+        float[] y = flatten(targets, horizon);
+        float[] batchX = new float[BATCH * window];
+        float[] batchY = new float[BATCH * horizon];
+        Random random = new Random(seed);
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            if (context.isCancelled()) {
+                throw new TrainingException("cancelled in MLP epoch " + (epoch + 1));
             }
-            for (int epoch = 0; epoch < epochs; epoch++) {
-                if (context.isCancelled()) {
-                    throw new TrainingException("cancelled in MLP epoch " + (epoch + 1));
-                }
-                for (int i = rows - 1; i > 0; i--) {
-                    int j = random.nextInt(i + 1);
-                    int t = order[i];
-                    order[i] = order[j];
-                    order[j] = t;
-                }
-                for (int start = 0; start < rows; start += BATCH) {
-                    int[] batch = java.util.Arrays.copyOfRange(order, start, Math.min(rows, start + BATCH));
-                    try (INDArray bx = x.getRows(batch); INDArray by = y.getRows(batch)) {
-                        net.fit(new DataSet(bx, by));
-                    }
-                }
-                double score = net.score();
-                if (!Double.isFinite(score)) {
-                    throw new TrainingException("MLP diverged in epoch " + (epoch + 1) + "; lower mlpLearningRate");
-                }
-                context.progress(progressFrom + (progressTo - progressFrom) * (epoch + 1) / epochs,
-                        "MLP epoch " + (epoch + 1) + "/" + epochs + " loss=" + String.format("%.4f", score));
+            for (int i = rows - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
             }
+            for (int start = 0; start < rows; start += BATCH) {
+                int size = Math.min(rows, start + BATCH) - start;
+                for (int r = 0; r < size; r++) {
+                    System.arraycopy(x, order[start + r] * window, batchX, r * window, window);
+                    System.arraycopy(y, order[start + r] * horizon, batchY, r * horizon, horizon);
+                }
+                try (INDArray bx = Nd4j.create(Arrays.copyOf(batchX, size * window), new long[] {size, window},
+                        DataType.FLOAT);
+                        INDArray by = Nd4j.create(Arrays.copyOf(batchY, size * horizon), new long[] {size, horizon},
+                                DataType.FLOAT)) {
+                    net.fit(new DataSet(bx, by));
+                }
+            }
+            double score = net.score();
+            if (!Double.isFinite(score)) {
+                throw new TrainingException("MLP diverged in epoch " + (epoch + 1) + "; lower mlpLearningRate");
+            }
+            context.progress(progressFrom + (progressTo - progressFrom) * (epoch + 1) / epochs,
+                    "MLP epoch " + (epoch + 1) + "/" + epochs + " loss=" + String.format("%.4f", score));
         }
         MlpNetwork network = export(net, new double[4][horizon]); // quantiles follow from this network
         net.close();
@@ -108,11 +120,16 @@ final class MlpTrainer {
         return network.withQuantiles(quantiles);
     }
 
-    /** The network trains in single precision: half the memory traffic, and ample for scaled demand. */
-    private static INDArray floats(List<double[]> rows) {
-        try (INDArray doubles = Nd4j.create(rows.toArray(new double[0][]))) {
-            return doubles.castTo(DataType.FLOAT);
+    /** Rows one after the other in single precision: the network trains in floats, ample for scaled demand. */
+    private static float[] flatten(List<double[]> rows, int width) {
+        float[] flat = new float[rows.size() * width];
+        for (int r = 0; r < rows.size(); r++) {
+            double[] row = rows.get(r);
+            for (int i = 0; i < width; i++) {
+                flat[r * width + i] = (float) row[i];
+            }
         }
+        return flat;
     }
 
     private void addWindow(double[] y, int end, List<double[]> inputs, List<double[]> targets) {
@@ -200,7 +217,7 @@ final class MlpTrainer {
             for (int r = 0; r < column.length; r++) {
                 column[r] = errors.get(r)[i];
             }
-            java.util.Arrays.sort(column);
+            Arrays.sort(column);
             for (int k = 0; k < 4; k++) {
                 quantiles[k][i] = Stats.sortedQuantile(column, probabilities[k]);
             }

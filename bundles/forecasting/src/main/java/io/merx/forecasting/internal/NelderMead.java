@@ -1,11 +1,13 @@
 package io.merx.forecasting.internal;
 
+import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
 /**
  * A compact Nelder-Mead simplex minimiser. Smoothing-model likelihoods are cheap scalar recursions with a few
  * parameters and box constraints expressed as an infinite objective outside, which is exactly where a
- * derivative-free simplex works well (R's {@code forecast::ets} uses the same method).
+ * derivative-free simplex works well (R's {@code forecast::ets} uses the same method). The simplex and the trial
+ * points live in arrays allocated once per call: the objective is evaluated thousands of times per model.
  */
 final class NelderMead {
 
@@ -32,6 +34,9 @@ final class NelderMead {
         }
         int evaluations = d + 1;
         double[] centroid = new double[d];
+        // Trial points; an accepted one swaps places with the worst vertex, whose array becomes the next spare.
+        double[] reflected = new double[d];
+        double[] trial = new double[d];
         while (evaluations < maxEvaluations) {
             sort(simplex, values);
             double best = values[0];
@@ -39,36 +44,36 @@ final class NelderMead {
             if (Double.isFinite(worst) && Math.abs(worst - best) <= tolerance * (Math.abs(best) + tolerance)) {
                 break;
             }
-            java.util.Arrays.fill(centroid, 0);
+            Arrays.fill(centroid, 0);
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
                     centroid[j] += simplex[i][j] / d;
                 }
             }
-            double[] reflected = along(centroid, simplex[d], -1);
+            along(centroid, simplex[d], -1, reflected);
             double fr = f.applyAsDouble(reflected);
             evaluations++;
             if (fr < values[0]) {
-                double[] expanded = along(centroid, simplex[d], -2);
-                double fe = f.applyAsDouble(expanded);
+                along(centroid, simplex[d], -2, trial);
+                double fe = f.applyAsDouble(trial);
                 evaluations++;
                 if (fe < fr) {
-                    replace(simplex, values, d, expanded, fe);
+                    trial = replace(simplex, values, d, trial, fe);
                 } else {
-                    replace(simplex, values, d, reflected, fr);
+                    reflected = replace(simplex, values, d, reflected, fr);
                 }
             } else if (fr < values[d - 1]) {
-                replace(simplex, values, d, reflected, fr);
+                reflected = replace(simplex, values, d, reflected, fr);
             } else {
                 boolean outside = fr < values[d];
-                double[] contracted = along(centroid, outside ? reflected : simplex[d], 0.5);
-                double fc = f.applyAsDouble(contracted);
+                along(centroid, outside ? reflected : simplex[d], 0.5, trial);
+                double fc = f.applyAsDouble(trial);
                 evaluations++;
                 if (fc < Math.min(fr, values[d])) {
-                    replace(simplex, values, d, contracted, fc);
+                    trial = replace(simplex, values, d, trial, fc);
                 } else {
                     for (int i = 1; i <= d; i++) {
-                        simplex[i] = along(simplex[0], simplex[i], 0.5);
+                        along(simplex[0], simplex[i], 0.5, simplex[i]);
                         values[i] = f.applyAsDouble(simplex[i]);
                     }
                     evaluations += d;
@@ -79,18 +84,19 @@ final class NelderMead {
         return simplex[0];
     }
 
-    /** centroid + t * (point - centroid). */
-    private static double[] along(double[] centroid, double[] point, double t) {
-        double[] result = new double[centroid.length];
+    /** result = centroid + t * (point - centroid); result may be point itself. */
+    private static void along(double[] centroid, double[] point, double t, double[] result) {
         for (int j = 0; j < result.length; j++) {
             result[j] = centroid[j] + t * (point[j] - centroid[j]);
         }
-        return result;
     }
 
-    private static void replace(double[][] simplex, double[] values, int index, double[] point, double value) {
+    /** Puts the point in at index and returns the array it displaced, for reuse as scratch. */
+    private static double[] replace(double[][] simplex, double[] values, int index, double[] point, double value) {
+        double[] displaced = simplex[index];
         simplex[index] = point;
         values[index] = value;
+        return displaced;
     }
 
     /** Insertion sort by value; NaN counts as worst. The simplex is tiny. */

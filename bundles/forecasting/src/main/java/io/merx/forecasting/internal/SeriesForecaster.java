@@ -3,6 +3,7 @@ package io.merx.forecasting.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Chooses and fits the model for one series under the configured method, with the documented fallbacks:
@@ -24,11 +25,19 @@ final class SeriesForecaster {
     }
 
     FittedSeries fit(double[] y) {
+        return fitLocal(y).apply(network);
+    }
+
+    /**
+     * Fits the series' own models; the returned step adds what needs the global network (the MLP member), so
+     * training can fit every series while the network is still learning.
+     */
+    Function<MlpNetwork, FittedSeries> fitLocal(double[] y) {
         if (y.length == 0) {
             throw new IllegalArgumentException("a series needs at least one value");
         }
         if (ConstantFit.isConstant(y)) {
-            return new ConstantFit(y[0]);
+            return done(new ConstantFit(y[0]));
         }
         String method = settings.method();
         boolean nonNegative = true;
@@ -38,44 +47,51 @@ final class SeriesForecaster {
         double adi = CrostonFit.adi(y);
         boolean intermittent = nonNegative && adi >= settings.intermittentAdi();
         if (method.equals("croston")) {
-            return CrostonFit.fit(y, intermittent ? "" : "chosen method; series is not intermittent");
+            return done(CrostonFit.fit(y, intermittent ? "" : "chosen method; series is not intermittent"));
         }
         if (intermittent && !method.equals("snaive") && !method.equals("mlp")) {
-            return CrostonFit.fit(y, String.format(Locale.ROOT, "intermittent: ADI %.2f", adi));
+            return done(CrostonFit.fit(y, String.format(Locale.ROOT, "intermittent: ADI %.2f", adi)));
         }
         if (y.length < MIN_LENGTH) {
-            return NaiveFit.fit(y, 1, "series too short (n=" + y.length + ")");
+            return done(NaiveFit.fit(y, 1, "series too short (n=" + y.length + ")"));
         }
         int m = settings.season();
         return switch (method) {
-            case "snaive" -> NaiveFit.fit(y, m, "");
-            case "theta" -> orNaive(ThetaFit.fit(y, m), y);
-            case "mlp" -> mlp(y);
-            case "auto-ets" -> orNaive(Ets.select(y, m, settings.ets(), new ArrayList<>()), y);
+            case "snaive" -> done(NaiveFit.fit(y, m, ""));
+            case "theta" -> done(orNaive(ThetaFit.fit(y, m), y));
+            case "mlp" -> net -> mlp(net, y);
+            case "auto-ets" -> done(orNaive(Ets.select(y, m, settings.ets(), new ArrayList<>()), y));
             default -> ensemble(y, m);
         };
     }
 
-    private FittedSeries ensemble(double[] y, int m) {
-        List<FittedSeries> members = new ArrayList<>();
+    private static Function<MlpNetwork, FittedSeries> done(FittedSeries fit) {
+        return net -> fit;
+    }
+
+    private Function<MlpNetwork, FittedSeries> ensemble(double[] y, int m) {
+        List<FittedSeries> local = new ArrayList<>();
         EtsFit ets = Ets.select(y, m, settings.ets(), new ArrayList<>());
         if (ets != null) {
-            members.add(ets);
+            local.add(ets);
         }
         ThetaFit theta = ThetaFit.fit(y, m);
         if (theta != null) {
-            members.add(theta);
+            local.add(theta);
         }
-        if (network != null) {
-            members.add(new MlpFit(network, y));
-        }
-        if (members.isEmpty()) {
-            return NaiveFit.fit(y, 1, "no member of the ensemble could be fitted");
-        }
-        return new EnsembleFit(members, settings.combine().equals("median"));
+        return net -> {
+            List<FittedSeries> members = new ArrayList<>(local);
+            if (net != null) {
+                members.add(new MlpFit(net, y));
+            }
+            if (members.isEmpty()) {
+                return NaiveFit.fit(y, 1, "no member of the ensemble could be fitted");
+            }
+            return new EnsembleFit(members, settings.combine().equals("median"));
+        };
     }
 
-    private FittedSeries mlp(double[] y) {
+    private static FittedSeries mlp(MlpNetwork network, double[] y) {
         if (network == null) {
             throw new IllegalStateException("method mlp needs a trained network");
         }

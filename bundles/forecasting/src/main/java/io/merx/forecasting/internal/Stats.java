@@ -56,6 +56,89 @@ final class Stats {
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
+    /**
+     * Type-7 quantiles of values for several probabilities at once, equal to {@link #sortedQuantile} of the sorted
+     * values; reorders values. Only the order statistics the quantiles need are put in place (a multi-way
+     * quickselect under {@link Double#compare}, the order {@link Arrays#sort} uses): simulated intervals ask for
+     * four quantiles of 2,000 paths per step, and sorting them was a quarter of forecasting time.
+     */
+    static double[] quantiles(double[] values, double... probabilities) {
+        int n = values.length;
+        double[] result = new double[probabilities.length];
+        if (n == 0) {
+            return result;
+        }
+        int[] ranks = new int[2 * probabilities.length];
+        for (int i = 0; i < probabilities.length; i++) {
+            int lo = (int) Math.floor((n - 1) * probabilities[i]);
+            ranks[2 * i] = lo;
+            ranks[2 * i + 1] = Math.min(lo + 1, n - 1);
+        }
+        Arrays.sort(ranks);
+        select(values, 0, n, ranks, 0, ranks.length);
+        for (int i = 0; i < probabilities.length; i++) {
+            double h = (n - 1) * probabilities[i];
+            int lo = (int) Math.floor(h);
+            int hi = Math.min(lo + 1, n - 1);
+            result[i] = values[lo] + (h - lo) * (values[hi] - values[lo]);
+        }
+        return result;
+    }
+
+    /** Puts the elements of sorted rank ranks[rFrom..rTo) in their sorted places within a[from..to). */
+    private static void select(double[] a, int from, int to, int[] ranks, int rFrom, int rTo) {
+        while (rFrom < rTo) {
+            if (to - from <= 32) {
+                Arrays.sort(a, from, to);
+                return;
+            }
+            double pivot = medianOfThree(a[from], a[(from + to) >>> 1], a[to - 1]);
+            // Three-way partition: [from, lt) before the pivot, [lt, gt) equal to it, [gt, to) after it.
+            int lt = from;
+            int i = from;
+            int gt = to;
+            while (i < gt) {
+                int c = Double.compare(a[i], pivot);
+                if (c < 0) {
+                    swap(a, lt++, i++);
+                } else if (c > 0) {
+                    swap(a, i, --gt);
+                } else {
+                    i++;
+                }
+            }
+            int left = rFrom;
+            while (left < rTo && ranks[left] < lt) {
+                left++;
+            }
+            int right = left;
+            while (right < rTo && ranks[right] < gt) {
+                right++;
+            }
+            select(a, from, lt, ranks, rFrom, left);
+            from = gt;
+            rFrom = right;
+        }
+    }
+
+    private static double medianOfThree(double a, double b, double c) {
+        if (Double.compare(a, b) > 0) {
+            double t = a;
+            a = b;
+            b = t;
+        }
+        if (Double.compare(b, c) > 0) {
+            b = c;
+        }
+        return Double.compare(a, b) > 0 ? a : b;
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
     static double mean(double[] y, int from, int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
