@@ -1,11 +1,7 @@
 package io.merx.recommendation.internal;
 
+import java.util.Arrays;
 import java.util.Locale;
-
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.inverse.InvertMatrix;
 
 import io.merx.api.HyperParameters;
 import io.merx.api.TrainingContext;
@@ -46,7 +42,7 @@ record Ease(double lambda, int maxItems) implements Learner {
         // The m most popular items, numbered 0..m-1 in the dense matrices.
         int[] global = new int[m];
         int[] local = new int[n];
-        java.util.Arrays.fill(local, -1);
+        Arrays.fill(local, -1);
         for (int l = 0; l < m; l++) {
             global[l] = shape.popularityOrder[l];
             local[global[l]] = l;
@@ -68,10 +64,10 @@ record Ease(double lambda, int maxItems) implements Learner {
         }
         context.progress(0.3, String.format(Locale.ROOT, "EASE: inverting the %d x %d Gram matrix", m, m));
         double[] p;
-        try (INDArray g = Nd4j.create(gram, new long[] {m, m}, DataType.DOUBLE)) {
-            try (INDArray inverse = InvertMatrix.invert(g, false)) {
-                p = inverse.data().asDouble();
-            }
+        try {
+            p = SpdInverse.invert(gram, m);
+        } catch (ArithmeticException e) {
+            throw new TrainingException("EASE cannot invert the Gram matrix (" + e.getMessage() + "); raise lambda");
         }
         if (context.isCancelled()) {
             throw new TrainingException("training cancelled after inverting the Gram matrix");
@@ -80,10 +76,10 @@ record Ease(double lambda, int maxItems) implements Learner {
         float[][] rowWeights = new float[n][];
         int[] none = new int[0];
         float[] noWeights = new float[0];
-        java.util.Arrays.fill(rowItems, none);
-        java.util.Arrays.fill(rowWeights, noWeights);
+        Arrays.fill(rowItems, none);
+        Arrays.fill(rowWeights, noWeights);
         for (int l = 0; l < m; l++) {
-            TopK row = new TopK(m - 1 > 0 ? m - 1 : 1);
+            TopK row = new TopK(Math.max(1, m - 1));
             for (int o = 0; o < m; o++) {
                 if (o != l) {
                     double b = -p[l * m + o] / p[o * m + o];
