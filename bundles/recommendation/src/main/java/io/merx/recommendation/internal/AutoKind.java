@@ -10,8 +10,10 @@ import io.merx.api.ModelKind;
 import io.merx.compute.ComputeBackend;
 
 /**
- * The {@code recommendation.auto} kind: tries ALS settings, item-kNN, EASE and popularity on a validation split of the training data and keeps the best ({@link AutoLearner}); provenance lists each candidate's figure. Same request format, filters and popularity fallback as
- * {@code recommendation.als}; the references are those of {@link AlsKind}.
+ * The {@code recommendation.auto} kind: tries ALS settings, item-kNN, EASE and popularity on a validation split of
+ * the training data and keeps the best ({@link AutoLearner}); provenance lists each candidate's figure. Same
+ * request format, filters and popularity fallback as {@code recommendation.als}; the references are those of {@link
+ * AlsKind}.
  */
 @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + AutoKind.NAME,
         reference = {@Reference(name = "compute", service = ComputeBackend.class),

@@ -10,8 +10,9 @@ import io.merx.api.ModelKind;
 import io.merx.compute.ComputeBackend;
 
 /**
- * The {@code recommendation.ease} kind: Steck's closed-form item-item model ({@link Ease}), on at most {@code maxItems} items; ND4J inverts the Gram matrix, which is what the compute reference is for. Same request format, filters and popularity fallback as
- * {@code recommendation.als}; the references are those of {@link AlsKind}.
+ * The {@code recommendation.ease} kind: Steck's closed-form item-item model ({@link Ease}), on at most {@code
+ * maxItems} items; ND4J inverts the Gram matrix, which is what the compute reference is for. Same request format,
+ * filters and popularity fallback as {@code recommendation.als}; the references are those of {@link AlsKind}.
  */
 @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + EaseKind.NAME,
         reference = {@Reference(name = "compute", service = ComputeBackend.class),

@@ -10,8 +10,9 @@ import io.merx.api.ModelKind;
 import io.merx.compute.ComputeBackend;
 
 /**
- * The {@code recommendation.itemknn} kind: a user's items vote for their most similar items ({@link ItemKnn}). Same request format, filters and popularity fallback as
- * {@code recommendation.als}; the references are those of {@link AlsKind}.
+ * The {@code recommendation.itemknn} kind: a user's items vote for their most similar items ({@link ItemKnn}). Same
+ * request format, filters and popularity fallback as {@code recommendation.als}; the references are those of {@link
+ * AlsKind}.
  */
 @Component(service = ModelKind.class, property = ModelKind.PROPERTY_NAME + "=" + ItemKnnKind.NAME,
         reference = {@Reference(name = "compute", service = ComputeBackend.class),
