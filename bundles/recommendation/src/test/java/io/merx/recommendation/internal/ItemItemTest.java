@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.merx.api.HyperParameters;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
+import io.merx.api.TrainingException;
 
 /** Item-kNN and EASE against their definitions, and the automatic choice against its own candidates. */
 class ItemItemTest {
@@ -116,6 +119,31 @@ class ItemItemTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new AlsLearner(
                 new AlsConfig(4, 1, 0.1, 1, true, AlsConfig.CG, 3, 1, 1), "square")).getMessage()
                 .contains("weighting"));
+    }
+
+    @Test
+    void autoStopsWhenCancelledAndReportsEachCandidate() {
+        AutoKind kind = new AutoKind();
+        List<String> messages = new ArrayList<>();
+        TrainingContext cancelAfterThree = new TrainingContext() {
+            @Override
+            public synchronized void progress(double fraction, String message) {
+                if (message.contains("validation ndcg@10")) {
+                    messages.add(message);
+                }
+            }
+
+            @Override
+            public synchronized boolean isCancelled() {
+                return messages.size() >= 3;
+            }
+        };
+        TrainingException e = assertThrows(TrainingException.class, () -> kind.newTrainer(
+                HyperParameters.of(kind.parameters(), Map.of())).train(kind.demoData().orElseThrow(),
+                        cancelAfterThree));
+        assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
+        assertEquals(3, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("candidate 1 popularity: validation ndcg@10"), messages.toString());
     }
 
     @Test
