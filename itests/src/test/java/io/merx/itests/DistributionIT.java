@@ -21,7 +21,8 @@ import io.merx.api.runtime.ModelRuntime;
 public class DistributionIT extends MerxTestSupport {
 
     private static final List<String> DEMOS = List.of("example-linear-demo", "pricing-demand-demo",
-            "recommendation-als-demo", "recommendation-popularity-demo", "nlp-customer-service-demo",
+            "recommendation-als-demo", "recommendation-popularity-demo", "recommendation-itemknn-demo",
+            "recommendation-ease-demo", "recommendation-auto-demo", "nlp-customer-service-demo",
             "forecasting-demand-demo", "graph-copurchase-demo", "graph-embedding-demo", "graph-fraud-demo",
             "customers-segments-demo", "customers-lifetime-demo", "customers-propensity-demo",
             "risk-transaction-demo");

@@ -94,7 +94,7 @@ public abstract class ModuleITSupport extends MerxTestSupport {
     }
 
     /** The outputs of the JSON line {@code model:score} prints. */
-    private static Map<String, Object> shellOutputs(String shell) throws Exception {
+    protected static Map<String, Object> shellOutputs(String shell) throws Exception {
         int start = shell.indexOf('{');
         assertTrue("model:score printed JSON: " + shell, start >= 0);
         Map<String, Object> printed = JSON.readValue(shell.substring(start, shell.lastIndexOf('}') + 1), Map.class);

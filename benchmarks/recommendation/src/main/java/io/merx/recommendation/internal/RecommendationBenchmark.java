@@ -20,7 +20,7 @@ import io.merx.api.TrainingContext;
  * Side-by-side run: Merx implicit ALS, Spark MLlib implicit ALS (local[2]) and the popularity baseline, on the
  * same leave-last-out split with the same settings and the same metric code, on superstore.csv and on a synthetic
  * shop; then JMH scoring latency. Arguments: {@code all} or a comma list of {@code superstore}, {@code synthetic},
- * {@code jmh}; optionally {@code size=USERSxITEMSxINTERACTIONS} for the synthetic set.
+ * {@code freshness}, {@code baselines} ({@link BaselinesBenchmark}), {@code jmh}; optionally {@code size=USERSxITEMSxINTERACTIONS} for the synthetic set.
  */
 public final class RecommendationBenchmark {
 
@@ -82,6 +82,9 @@ public final class RecommendationBenchmark {
             FreshnessBenchmark.run(dataDirectory().resolve("superstore.csv"),
                     dataDirectory().resolve("yoochoose_100k_sessions.csv"));
         }
+        if (all || sections.contains("baselines")) {
+            BaselinesBenchmark.run(dataDirectory(), Path.of(System.getProperty("java.io.tmpdir"), "merx-baselines"));
+        }
         if (all || sections.contains("jmh")) {
             jmh();
         }
@@ -129,7 +132,7 @@ public final class RecommendationBenchmark {
                         Evaluator.evaluate(split, fit.factors(), 10, evalUsers, 1, ""));
             }
         }
-        row(name, "popularity baseline", 0, 0, Evaluator.evaluate(split, null, 10, evalUsers, 1, ""));
+        row(name, "popularity baseline", 0, 0, Evaluator.evaluate(split, (Factors) null, 10, evalUsers, 1, ""));
     }
 
     private static void row(String data, String model, double seconds, double cpu, Map<String, Double> m) {

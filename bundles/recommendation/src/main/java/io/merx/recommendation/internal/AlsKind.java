@@ -27,6 +27,6 @@ public final class AlsKind extends RecommendationKind {
     /** The one constructor: Declarative Services calls it, and so do tests and benchmarks. */
     public AlsKind() {
         super(NAME, "Implicit-feedback ALS recommendations (top-K, similar items, fold-in) with popularity fallback",
-                RecommendationParameters.als(), hp -> new AlsLearner(AlsConfig.of(hp)));
+                RecommendationParameters.als(), hp -> new AlsLearner(AlsConfig.of(hp), hp.getString("weighting")));
     }
 }

@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 
 /**
  * Offline evaluation on a {@link Split}: for each evaluated user, the top K items among those the user did not
- * have in training, scored by factors (or by training popularity when none are given), compared with the
+ * have in training, scored by the model (factors, item neighbours, or training popularity), compared with the
  * user's held-out items. The same code judges Merx, the popularity baseline and, in the benchmark, Spark's
  * factors.
  */
@@ -26,7 +26,15 @@ public final class Evaluator {
      */
     public static Map<String, Double> evaluate(Split split, Factors factors, int k, int maxUsers, long seed,
             String prefix) {
-        ModelData model = ModelData.of(split.train(), factors, 0, 0, false);
+        return evaluate(split, ModelData.of(split.train(), factors, 0, 0, false), k, maxUsers, seed, prefix);
+    }
+
+    /**
+     * Evaluates any model trained on {@code split.train()}: factors, item neighbours or popularity, with the
+     * model's popularity fallback for users with few items.
+     */
+    static Map<String, Double> evaluate(Split split, ModelData model, int k, int maxUsers, long seed,
+            String prefix) {
         int[] users = sample(split.evaluableUsers(), maxUsers, seed);
         int[][] lists = new int[users.length][];
         IntStream.range(0, users.length).parallel().forEach(i -> lists[i] = topK(model, users[i], k));
@@ -39,11 +47,16 @@ public final class Evaluator {
         return summary;
     }
 
-    private static int[] topK(ModelData model, int user, int k) {
-        Filter filter = new Filter(Arrays.copyOfRange(model.seenItems, model.seenPtr[user], model.seenPtr[user + 1]),
-                null, null);
+    /** The user's top K unseen items, as the scorer would rank them for a known user. */
+    static int[] topK(ModelData model, int user, int k) {
+        int[] seen = Arrays.copyOfRange(model.seenItems, model.seenPtr[user], model.seenPtr[user + 1]);
+        Filter filter = new Filter(seen, null, null);
         TopK top = new TopK(k);
-        if (model.factors != null) {
+        if (seen.length < model.fallbackBelow) {
+            Ranker.popular(model, filter, top, k);
+        } else if (model.neighbours != null) {
+            Ranker.scanScores(model, Ranker.itemScores(model, seen, seen.length), filter, top);
+        } else if (model.factors != null) {
             Ranker.scan(model, model.factors.items(), Ranker.row(model.factors.users(), user, model.rank()), filter,
                     top);
         } else {

@@ -1,24 +1,29 @@
 package io.merx.recommendation.internal;
 
+import java.util.Map;
+
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
 
 /**
- * What sets the recommendation kinds apart while training: ALS learns latent factors, popularity learns none
- * and ranks by distinct buyers. {@link RecommendationTrainer} does everything else the same way for both.
+ * What sets the recommendation kinds apart while training: ALS learns latent factors, item-kNN and EASE an
+ * item-item matrix, popularity nothing. {@link RecommendationTrainer} does everything else the same way for all.
  */
 interface Learner {
 
+    /** Learns from the interactions the model a scorer will answer from. */
+    ModelData fit(Interactions data, TrainingContext context) throws TrainingException;
+
+    /** Figures about the last {@link #fit} for the provenance (training loss, what was chosen); none by default. */
+    default Map<String, Double> notes() {
+        return Map.of();
+    }
+
     /**
-     * Learns from the interactions.
-     *
-     * @return the factors, or null when this learner has none
+     * The learner for the final fit after a first {@link #fit} on the evaluation split: this one, except for a
+     * learner that chooses ({@link AutoLearner}), which keeps the choice rather than choosing again.
      */
-    Factors fit(Interactions data, TrainingContext context) throws TrainingException;
-
-    /** The training loss of the last {@link #fit}; NaN when it learned no factors. */
-    double lastLoss();
-
-    /** The model to save: the interactions with the factors {@link #fit} learned from them. */
-    ModelData model(Interactions data, Factors factors);
+    default Learner chosen() {
+        return this;
+    }
 }

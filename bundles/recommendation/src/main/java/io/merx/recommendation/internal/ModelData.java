@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Everything a scorer needs, immutable and on the heap: ids, item categories and popularity, each user's
- * training items (for "unseen only" and fold-in) and, for ALS models, the factors. Derived arrays (normalised
- * item factors, the item Gram matrix, the popularity order) are computed once here.
+ * training items (for "unseen only" and fold-in) and the learned part: factors (ALS), item neighbours (item-kNN,
+ * EASE) or none (popularity). Derived arrays (normalised item factors, the item Gram matrix, the popularity
+ * order) are computed once here.
  */
 final class ModelData {
 
@@ -26,6 +27,15 @@ final class ModelData {
     final double alpha;
     final double regularisation;
     final boolean scaleRegularisation;
+    /** Null unless an item-item model (item-kNN, EASE). */
+    final ItemNeighbours neighbours;
+    /** What ranks a known user's list: {@link Method}'s names; the answer's {@code source}. */
+    final String method;
+    /**
+     * Users with fewer known items than this get the popularity list: chosen on validation by the automatic
+     * kind where the model is no better than popularity for them; 0 for every other kind.
+     */
+    final int fallbackBelow;
 
     final Map<String, Integer> userIndex;
     final Map<String, Integer> itemIndex;
@@ -41,6 +51,14 @@ final class ModelData {
     ModelData(String[] userIds, String[] itemIds, int[] itemCategory, String[] categories, int[] popularity,
             int[] seenPtr, int[] seenItems, float[] seenWeights, Factors factors, double alpha,
             double regularisation, boolean scaleRegularisation) {
+        this(userIds, itemIds, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights, factors, alpha,
+                regularisation, scaleRegularisation, null, factors == null ? Method.POPULARITY : Method.ALS, 0);
+    }
+
+    ModelData(String[] userIds, String[] itemIds, int[] itemCategory, String[] categories, int[] popularity,
+            int[] seenPtr, int[] seenItems, float[] seenWeights, Factors factors, double alpha,
+            double regularisation, boolean scaleRegularisation, ItemNeighbours neighbours, String method,
+            int fallbackBelow) {
         this.userIds = userIds;
         this.itemIds = itemIds;
         this.itemCategory = itemCategory;
@@ -53,6 +71,9 @@ final class ModelData {
         this.alpha = alpha;
         this.regularisation = regularisation;
         this.scaleRegularisation = scaleRegularisation;
+        this.neighbours = neighbours;
+        this.method = method;
+        this.fallbackBelow = fallbackBelow;
         this.userIndex = index(userIds);
         this.itemIndex = index(itemIds);
         this.categoryIndex = index(categories);
@@ -71,6 +92,23 @@ final class ModelData {
             boolean scaleRegularisation) {
         return new ModelData(data.userIds, data.itemIds, data.itemCategory, data.categories, data.itemDegrees(),
                 data.userPtr, data.items, data.weights, factors, alpha, regularisation, scaleRegularisation);
+    }
+
+    /** Model data of an item-item model learned from (training) interactions. */
+    static ModelData of(Interactions data, ItemNeighbours neighbours, String method) {
+        return new ModelData(data.userIds, data.itemIds, data.itemCategory, data.categories, data.itemDegrees(),
+                data.userPtr, data.items, data.weights, null, 0, 0, false, neighbours, method, 0);
+    }
+
+    /** The same model answering users with fewer than {@code threshold} known items from popularity. */
+    ModelData withFallbackBelow(int threshold) {
+        return new ModelData(userIds, itemIds, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights,
+                factors, alpha, regularisation, scaleRegularisation, neighbours, method, threshold);
+    }
+
+    /** True when known users are ranked by something other than popularity. */
+    boolean personal() {
+        return factors != null || neighbours != null;
     }
 
     int itemCount() {

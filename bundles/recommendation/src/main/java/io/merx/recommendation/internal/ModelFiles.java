@@ -27,15 +27,20 @@ import io.merx.api.ModelLoadException;
  * <li>{@code catalog.bin}: user, item and category ids (length-prefixed UTF-8), item categories, item
  * popularity and each user's training items and weights (CSR), big-endian;</li>
  * <li>{@code factors.nd4j} (ALS only): user factors then item factors, float32 matrices in ND4J's binary
- * format.</li>
+ * format;</li>
+ * <li>{@code neighbours.bin} (item-kNN and EASE only): the item-item rows (CSR offsets, items, weights),
+ * big-endian.</li>
  * </ul>
- * Every 1.x version of the kinds reads format 1.
+ * The properties {@code method} (what ranks known users) and {@code fallbackBelow} (users with fewer items get
+ * popularity) came later in format 1; files without them are ALS or popularity models with no fallback, as
+ * before. Every 1.x version of the kinds reads format 1.
  */
 final class ModelFiles {
 
     static final String META = "recommendation.properties";
     static final String CATALOG = "catalog.bin";
     static final String FACTORS = "factors.nd4j";
+    static final String NEIGHBOURS = "neighbours.bin";
     static final int FORMAT = 1;
     private static final int MAGIC = 0x4D525843;
 
@@ -53,6 +58,8 @@ final class ModelFiles {
         meta.setProperty("alpha", Double.toString(model.alpha));
         meta.setProperty("regularisation", Double.toString(model.regularisation));
         meta.setProperty("scaleRegularisation", Boolean.toString(model.scaleRegularisation));
+        meta.setProperty("method", model.method);
+        meta.setProperty("fallbackBelow", Integer.toString(model.fallbackBelow));
         try (OutputStream out = Files.newOutputStream(directory.resolve(META))) {
             meta.store(out, "Merx " + kind + " model");
         }
@@ -70,6 +77,19 @@ final class ModelFiles {
             out.writeInt(model.seenWeights.length);
             for (float w : model.seenWeights) {
                 out.writeFloat(w);
+            }
+        }
+        if (model.neighbours != null) {
+            try (DataOutputStream out = new DataOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(directory.resolve(NEIGHBOURS)), 1 << 16))) {
+                out.writeInt(MAGIC);
+                out.writeInt(FORMAT);
+                writeInts(out, model.neighbours.ptr());
+                writeInts(out, model.neighbours.items());
+                out.writeInt(model.neighbours.weights().length);
+                for (float w : model.neighbours.weights()) {
+                    out.writeFloat(w);
+                }
             }
         }
         if (model.factors != null) {
@@ -146,16 +166,51 @@ final class ModelFiles {
             if (rank > 0) {
                 factors = readFactors(directory.resolve(FACTORS), rank, users.length, items.length);
             }
+            String method = meta.getProperty("method", rank > 0 ? Method.ALS : Method.POPULARITY);
+            ItemNeighbours neighbours = null;
+            if (Method.ITEM_KNN.equals(method) || Method.EASE.equals(method)) {
+                neighbours = readNeighbours(directory.resolve(NEIGHBOURS), items.length);
+            } else {
+                check(method.equals(rank > 0 ? Method.ALS : Method.POPULARITY), "unknown method '" + method + "'");
+            }
+            int fallbackBelow = Integer.parseInt(meta.getProperty("fallbackBelow", "0"));
+            check(fallbackBelow >= 0, "negative fallbackBelow");
             return new ModelData(users, items, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights,
                     factors, Double.parseDouble(meta.getProperty("alpha", "0")),
                     Double.parseDouble(meta.getProperty("regularisation", "0")),
-                    Boolean.parseBoolean(meta.getProperty("scaleRegularisation", "false")));
+                    Boolean.parseBoolean(meta.getProperty("scaleRegularisation", "false")), neighbours, method,
+                    fallbackBelow);
         } catch (NoSuchFileException e) {
             throw new ModelLoadException("missing model file " + e.getFile(), e);
         } catch (ModelLoadException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException("cannot read recommendation model in " + directory + ": " + e, e);
+        }
+    }
+
+    private static ItemNeighbours readNeighbours(Path file, int items) throws IOException, ModelLoadException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                throw new ModelLoadException(NEIGHBOURS + " is not a format " + FORMAT + " item-item model");
+            }
+            int[] ptr = readInts(in);
+            int[] columns = readInts(in);
+            float[] weights = new float[checkedLength(in.readInt())];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = in.readFloat();
+            }
+            check(ptr.length == items + 1 && ptr[0] == 0 && ptr[items] == columns.length
+                    && columns.length == weights.length, "item-item rows do not match the catalogue");
+            for (int i = 0; i < items; i++) {
+                check(ptr[i] <= ptr[i + 1], "item-item offsets not increasing");
+            }
+            for (int c : columns) {
+                check(c >= 0 && c < items, "item-item column out of range");
+            }
+            ItemNeighbours neighbours = new ItemNeighbours(ptr, columns, weights);
+            check(neighbours.firstNonFinite() < 0, "an item-item weight is not finite");
+            return neighbours;
         }
     }
 

@@ -6,17 +6,12 @@ import io.merx.api.TrainingContext;
 final class PopularityLearner implements Learner {
 
     @Override
-    public Factors fit(Interactions data, TrainingContext context) {
-        return null;
-    }
-
-    @Override
-    public double lastLoss() {
-        return Double.NaN;
-    }
-
-    @Override
-    public ModelData model(Interactions data, Factors factors) {
+    public ModelData fit(Interactions data, TrainingContext context) {
         return ModelData.of(data, null, 0, 0, false);
+    }
+
+    @Override
+    public String toString() {
+        return Method.POPULARITY;
     }
 }

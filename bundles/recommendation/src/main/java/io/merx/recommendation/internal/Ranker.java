@@ -81,6 +81,48 @@ final class Ranker {
         return e;
     }
 
+    /**
+     * An item-item model's scores for a user with these items: the sum of their neighbour rows. Items the rows do
+     * not reach score 0.
+     */
+    static float[] itemScores(ModelData model, int[] items, int count) {
+        float[] scores = new float[model.itemCount()];
+        for (int i = 0; i < count; i++) {
+            model.neighbours.accumulate(items[i], scores);
+        }
+        return scores;
+    }
+
+    /**
+     * Best items by precomputed scores. A tiny popularity share breaks ties, so items no neighbour row reaches
+     * (score 0) come in order of popularity rather than of index: that fills the lists of users with few items.
+     */
+    static void scanScores(ModelData model, float[] scores, Filter filter, TopK top) {
+        float tie = TIE_BREAK / model.maxPopularity;
+        if (filter.only() != null) {
+            for (int item : filter.only()) {
+                if (!filter.isExcluded(item) && filter.categoryAllowed(model.itemCategory, item)) {
+                    top.offer(scores[item] + tie * model.popularity[item], item);
+                }
+            }
+            return;
+        }
+        int[] excluded = filter.excluded();
+        int e = 0;
+        for (int item = 0; item < scores.length; item++) {
+            if (e < excluded.length && excluded[e] == item) {
+                e++;
+                continue;
+            }
+            if (filter.categoryAllowed(model.itemCategory, item)) {
+                top.offer(scores[item] + tie * model.popularity[item], item);
+            }
+        }
+    }
+
+    /** Weight of popularity in {@link #scanScores}: below any similarity or EASE weight that matters. */
+    private static final float TIE_BREAK = 1e-5f;
+
     /** Most popular items passing the filter; scores are popularity relative to the most popular item. */
     static void popular(ModelData model, Filter filter, TopK top, int k) {
         popular(model, OnlineBoost.Popularity.trained(model), filter, top, k);

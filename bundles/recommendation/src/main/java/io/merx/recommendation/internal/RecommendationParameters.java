@@ -5,7 +5,9 @@ import java.util.List;
 
 import io.merx.api.ParameterSpec;
 
-/** The hyper-parameters of the two kinds: data columns and evaluation for both, the ALS settings for ALS. */
+/**
+ * The hyper-parameters of the recommendation kinds: data columns and evaluation for all, then each kind's own.
+ */
 final class RecommendationParameters {
 
     static final List<ParameterSpec> COMMON = List.of(
@@ -32,6 +34,8 @@ final class RecommendationParameters {
             ParameterSpec.integer("iterations", 10, 1, 1_000, "ALS sweeps"),
             ParameterSpec.real("regularisation", 0.1, 0, 1e6, "L2 penalty lambda"),
             ParameterSpec.real("alpha", 10, 0, 1e6, "confidence slope: an interaction of weight r counts 1 + alpha * r"),
+            ParameterSpec.choice("weighting", Weighting.LINEAR, Weighting.ALL,
+                    "what r is: the summed weight (linear), ln(1 + weight) (log) or 1 for every pair (binary)"),
             ParameterSpec.bool("scaleRegularisation", true,
                     "scale lambda by each user's/item's interaction count, as Spark MLlib does"),
             ParameterSpec.choice("solver", AlsConfig.CG, List.of(AlsConfig.CG, AlsConfig.CHOLESKY),
@@ -39,11 +43,34 @@ final class RecommendationParameters {
             ParameterSpec.integer("cgSteps", 3, 1, 100, "conjugate-gradient steps per solve (solver=cg)"),
             ParameterSpec.integer("threads", 0, 0, 256, "training threads; 0 = one per processor"));
 
+    static final List<ParameterSpec> ITEM_KNN = List.of(
+            ParameterSpec.integer("neighbours", 100, 1, 10_000, "most similar items kept per item"),
+            ParameterSpec.real("shrinkage", 10, 0, 1e6,
+                    "added to the cosine's denominator: pulls similarities from few shared users towards 0"));
+
+    static final List<ParameterSpec> EASE = List.of(
+            ParameterSpec.real("lambda", 100, 1e-6, 1e9, "L2 penalty of the item-item weights"),
+            ParameterSpec.integer("maxItems", 3_000, 2, 20_000,
+                    "only the most popular items take part (the inverse is dense: memory grows with the square, time"
+                            + " with the cube)"));
+
+    static final List<ParameterSpec> AUTO = List.of(
+            ParameterSpec.integer("budgetSeconds", 120, 1, 86_400,
+                    "time for the search: ALS settings beyond it are not tried (each family gets one try regardless)"),
+            ParameterSpec.integer("alsTrials", 9, 1, 100, "ALS settings tried at most (weighting, alpha, lambda, rank)"),
+            ParameterSpec.integer("iterations", 10, 1, 1_000, "ALS sweeps of every ALS candidate"),
+            ParameterSpec.integer("maxItems", 3_000, 2, 20_000, "EASE candidates use only the most popular items"),
+            ParameterSpec.integer("threads", 0, 0, 256, "ALS training threads; 0 = one per processor"));
+
     private RecommendationParameters() {
     }
 
     static List<ParameterSpec> als() {
-        List<ParameterSpec> all = new ArrayList<>(ALS);
+        return with(ALS);
+    }
+
+    static List<ParameterSpec> with(List<ParameterSpec> own) {
+        List<ParameterSpec> all = new ArrayList<>(own);
         all.addAll(COMMON);
         return List.copyOf(all);
     }

@@ -16,8 +16,10 @@ import io.merx.api.ScoringException;
 /**
  * Answers {@link RecommendRequest}s from {@link ModelData}. With factors (ALS) a known user's list comes from the
  * factors ({@code "source":"als"}), a user with {@code recentItems} is folded in ({@code "foldin"}), and an
- * unknown user without usable recent items gets the popularity list ({@code "popularity"}). Without factors
- * (the popularity kind) every answer is a popularity answer.
+ * unknown user without usable recent items gets the popularity list ({@code "popularity"}). With item neighbours
+ * (item-kNN, EASE) a user's items, trained and recent, sum their neighbour rows ({@code "itemknn"} or
+ * {@code "ease"}, {@code "foldin"} when recent items took part). Without either (the popularity kind) every answer
+ * is a popularity answer, and so is every answer to a user with fewer items than the model's {@code fallbackBelow}.
  *
  * <p>Unless a request says {@code "fresh": false}, what the user did since training ({@link RecentActivity}) counts
  * too: their recent interactions are folded in like {@code recentItems}, their recent purchases are left out, and
@@ -128,6 +130,8 @@ final class RecommendationScorer implements Scorer {
         OnlineBoost.Popularity popularity = null;
         if (query.vector != null) {
             Ranker.scan(model, model.factors.items(), query.vector, filter, top);
+        } else if (query.scores != null) {
+            Ranker.scanScores(model, query.scores, filter, top);
         } else {
             popularity = popularity(query.fresh);
             Ranker.popular(model, popularity, filter, top, request.k());
@@ -158,13 +162,17 @@ final class RecommendationScorer implements Scorer {
         Integer item = model.itemIndex.get(request.item());
         int user = userIndex(request.user());
         Fresh fresh = fresh(request);
-        Filter filter = filter(request, new Query(user, new int[0], 0, null, null, fresh), item == null ? -1 : item);
+        Filter filter = filter(request, new Query(user, new int[0], 0, null, null, null, fresh),
+                item == null ? -1 : item);
         TopK top = new TopK(request.k());
         String source;
         OnlineBoost.Popularity popularity = null;
         if (item != null && model.factors != null) {
             Ranker.scan(model, model.unitItems, Ranker.row(model.unitItems, item, model.rank()), filter, top);
             source = ALS;
+        } else if (item != null && model.neighbours != null) {
+            Ranker.scanScores(model, Ranker.itemScores(model, new int[] {item}, 1), filter, top);
+            source = model.method;
         } else {
             if (item != null && request.categories().isEmpty() && model.itemCategory[item] >= 0) {
                 // Without factors, "similar" means popular in the same category.
@@ -184,7 +192,8 @@ final class RecommendationScorer implements Scorer {
 
     private ScoreResult scorePairs(RecommendRequest request) throws ScoringException {
         Query query = query(request);
-        OnlineBoost.Popularity popularity = query.vector == null ? popularity(query.fresh) : null;
+        OnlineBoost.Popularity popularity = query.vector == null && query.scores == null ? popularity(query.fresh)
+                : null;
         List<Object> scores = new ArrayList<>(request.items().size());
         for (String id : request.items()) {
             Integer item = model.itemIndex.get(id);
@@ -196,6 +205,9 @@ final class RecommendationScorer implements Scorer {
             } else if (query.vector != null) {
                 entry.put("score", finite(Ranker.dot(query.vector, model.factors.items(), item * model.rank(),
                         model.rank())));
+                entry.put("source", query.source);
+            } else if (query.scores != null) {
+                entry.put("score", finite(query.scores[item]));
                 entry.put("source", query.source);
             } else {
                 entry.put("score", (double) popularity.of(item));
@@ -212,8 +224,8 @@ final class RecommendationScorer implements Scorer {
     }
 
     /**
-     * The user's factor vector (trained, or folded in from the request's recent items and the store's), or none
-     * for a popularity answer.
+     * The user's factor vector (trained, or folded in from the request's recent items and the store's), or their
+     * item-item scores, or neither for a popularity answer.
      */
     private Query query(RecommendRequest request) {
         int user = userIndex(request.user());
@@ -228,16 +240,25 @@ final class RecommendationScorer implements Scorer {
         }
         System.arraycopy(fresh.items, 0, recent, count, fresh.itemCount);
         count += fresh.itemCount;
-        if (model.factors == null) {
-            return new Query(user, recent, count, null, POPULARITY, fresh);
+        int seen = user >= 0 ? model.seenPtr[user + 1] - model.seenPtr[user] : 0;
+        if (!model.personal() || seen + count == 0 || seen + count < model.fallbackBelow) {
+            return new Query(user, recent, count, null, null, POPULARITY, fresh);
+        }
+        if (model.neighbours != null) {
+            int[] items = new int[seen + count];
+            if (seen > 0) {
+                System.arraycopy(model.seenItems, model.seenPtr[user], items, 0, seen);
+            }
+            System.arraycopy(recent, 0, items, seen, count);
+            int[] distinct = Filter.sortedDistinct(items, items.length);
+            return new Query(user, recent, count, null, Ranker.itemScores(model, distinct, distinct.length),
+                    count > 0 ? FOLD_IN : model.method, fresh);
         }
         if (count > 0) {
-            return new Query(user, recent, count, foldIn(user, recent, count), FOLD_IN, fresh);
+            return new Query(user, recent, count, foldIn(user, recent, count), null, FOLD_IN, fresh);
         }
-        if (user >= 0 && model.seenPtr[user + 1] > model.seenPtr[user]) {
-            return new Query(user, recent, count, Ranker.row(model.factors.users(), user, model.rank()), ALS, fresh);
-        }
-        return new Query(user, recent, count, null, POPULARITY, fresh);
+        return new Query(user, recent, count, Ranker.row(model.factors.users(), user, model.rank()), null, ALS,
+                fresh);
     }
 
     /** The requesting user's recent interactions and purchases in the store, as this model's item indices. */
@@ -400,8 +421,12 @@ final class RecommendationScorer implements Scorer {
         closed = true;
     }
 
-    /** Who is asking: the user index (or -1), their known recent items, and the vector to rank with. */
-    private record Query(int user, int[] recent, int recentCount, float[] vector, String source, Fresh fresh) {
+    /**
+     * Who is asking: the user index (or -1), their known recent items, and the factor vector or the item-item
+     * scores to rank with (neither for popularity).
+     */
+    private record Query(int user, int[] recent, int recentCount, float[] vector, float[] scores, String source,
+            Fresh fresh) {
     }
 
     /**

@@ -16,9 +16,9 @@ import io.merx.api.TrainingException;
 import io.merx.sdk.kind.BaseTrainer;
 
 /**
- * Trains either kind: reads and aggregates the interactions, evaluates a model learned on the split's training
- * part (and, when the learner has factors, the popularity baseline on the same split), then learns the final
- * model on all data. The kind's {@link Learner} is the only difference between ALS and popularity.
+ * Trains every recommendation kind: reads and aggregates the interactions, evaluates a model learned on the
+ * split's training part (and, when the model is personal, the popularity baseline on the same split), then learns
+ * the final model on all data. The kind's {@link Learner} is the only difference between the kinds.
  */
 final class RecommendationTrainer extends BaseTrainer {
 
@@ -37,42 +37,37 @@ final class RecommendationTrainer extends BaseTrainer {
         Map<String, Double> metrics = new LinkedHashMap<>();
         String splitMode = hp.getString("split");
         Interactions finalData = all;
-        Factors finalFactors = null;
-        boolean fitted = false;
+        ModelData model = null;
+        Learner finalLearner = learner;
         if (!Split.NONE.equals(splitMode)) {
             Split split = Split.of(all, splitMode, hp.getDouble("testFraction"));
-            Factors evalFactors = learner.fit(split.train(), new Stage(context, 0.05, 0.45, "evaluation model: "));
+            ModelData evalModel = learner.fit(split.train(), new Stage(context, 0.05, 0.45, "evaluation model: "));
             int k = hp.getInt("evalK");
-            metrics.putAll(Evaluator.evaluate(split, evalFactors, k, hp.getInt("evalUsers"), hp.getLong("seed"), ""));
-            if (evalFactors != null) {
-                metrics.putAll(Evaluator.evaluate(split, null, k, hp.getInt("evalUsers"), hp.getLong("seed"),
-                        "popularity."));
+            metrics.putAll(Evaluator.evaluate(split, evalModel, k, hp.getInt("evalUsers"), hp.getLong("seed"), ""));
+            if (evalModel.personal()) {
+                metrics.putAll(Evaluator.evaluate(split, (Factors) null, k, hp.getInt("evalUsers"),
+                        hp.getLong("seed"), "popularity."));
             }
             context.progress(0.5, "evaluated on " + splitMode + " split: " + metrics);
+            finalLearner = learner.chosen();
             if (!hp.getBoolean("refit")) {
                 finalData = split.train();
-                finalFactors = evalFactors;
-                fitted = true;
+                model = evalModel;
             }
         }
-        if (!fitted) {
-            finalFactors = learner.fit(finalData, new Stage(context, 0.5, 0.95, "final model: "));
+        checkCancelled(context, "before the final fit");
+        if (model == null) {
+            model = finalLearner.fit(finalData, new Stage(context, 0.5, 0.95, "final model: "));
         }
-        if (finalFactors != null) {
-            String bad = finalFactors.firstNonFinite();
-            if (bad != null) {
-                throw new TrainingException("ALS produced a non-finite " + bad + "; raise regularisation");
-            }
-            metrics.put("trainingLoss", learner.lastLoss());
-        }
+        metrics.putAll(learner.notes());
         metrics.put("users", (double) finalData.userCount());
         metrics.put("items", (double) finalData.itemCount());
         metrics.put("interactions", (double) finalData.size());
-        ModelData model = learner.model(finalData, finalFactors);
+        ModelData saved = model;
         context.progress(1.0, "done: " + metrics);
-        // Holds no native memory: factors live on the heap (see Ranker).
+        // Holds no native memory: factors and neighbours live on the heap (see Ranker).
         return TrainedModel.of(provenance(data, metrics), RecommendRequest.SCHEMA, warmup(finalData),
-                directory -> ModelFiles.write(model, kind.name(), directory));
+                directory -> ModelFiles.write(saved, kind.name(), directory));
     }
 
     /** Requests that exercise every path of the scorer: known user, fold-in, unknown user, similar, score. */
@@ -90,7 +85,7 @@ final class RecommendationTrainer extends BaseTrainer {
     }
 
     /** Maps a training run's progress into a slice of the job's progress. */
-    private record Stage(TrainingContext context, double from, double to, String prefix) implements TrainingContext {
+    record Stage(TrainingContext context, double from, double to, String prefix) implements TrainingContext {
         @Override
         public void progress(double fraction, String message) {
             context.progress(from + (to - from) * fraction, prefix + message);

@@ -16,8 +16,9 @@ import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
 
 /**
- * Artifacts written by kind version 1.0.0 (format 1, under {@code src/test/resources/compat}) must keep loading
- * and giving the same answers: the same items in the same order, scores within float rounding.
+ * Artifacts written by kind version 1.0.0 (format 1, under {@code src/test/resources/compat}; item-kNN and EASE
+ * from their first version, #20) must keep loading and giving the same answers: the same items in the same
+ * order, scores within float rounding.
  */
 class FormatCompatibilityTest {
 
@@ -30,10 +31,15 @@ class FormatCompatibilityTest {
             ScoreRequest.of(Map.of("op", "score", "user", "C000003", "items", List.of("P000001", "P000005"))));
 
     @ParameterizedTest
-    @ValueSource(strings = {"als", "popularity"})
+    @ValueSource(strings = {"als", "popularity", "itemknn", "ease"})
     void format1ArtifactsLoadAndScoreAsWhenTheyWereWritten(String name) throws Exception {
         Path dir = Path.of("src/test/resources/compat/" + name + "-format-1");
-        ModelKind kind = name.equals("als") ? new AlsKind() : new PopularityKind();
+        ModelKind kind = switch (name) {
+            case "als" -> new AlsKind();
+            case "itemknn" -> new ItemKnnKind();
+            case "ease" -> new EaseKind();
+            default -> new PopularityKind();
+        };
         List<String> expected = Files.readAllLines(dir.resolve("expected.tsv"));
         try (Scorer scorer = kind.load(dir)) {
             for (int i = 0; i < REQUESTS.size(); i++) {

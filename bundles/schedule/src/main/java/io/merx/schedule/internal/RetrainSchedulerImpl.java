@@ -101,8 +101,8 @@ public final class RetrainSchedulerImpl implements RetrainScheduler {
         ModelVersionInfo live = runtime.info(schedule.model(), ModelRuntime.LIVE);
         if (!live.kind().startsWith(RetrainRun.RECOMMENDATION_KINDS)) {
             throw new IllegalArgumentException("field 'model': '" + schedule.model() + "' is of kind " + live.kind()
-                    + "; only recommendation kinds (recommendation.als, recommendation.popularity) retrain from"
-                    + " the events log");
+                    + "; only recommendation kinds (recommendation.als, .itemknn, .ease, .auto, .popularity)"
+                    + " retrain from the events log");
         }
         synchronized (lock) {
             Map<String, ScheduleStore.Entry> next = new TreeMap<>(entries);

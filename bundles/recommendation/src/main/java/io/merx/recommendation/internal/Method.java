@@ -1,0 +1,13 @@
+package io.merx.recommendation.internal;
+
+/** Names of what ranks a recommendation: stored in the model files and answered as {@code source}. */
+final class Method {
+
+    static final String ALS = "als";
+    static final String ITEM_KNN = "itemknn";
+    static final String EASE = "ease";
+    static final String POPULARITY = "popularity";
+
+    private Method() {
+    }
+}

@@ -1,0 +1,39 @@
+package io.merx.recommendation.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import io.merx.api.Dataset;
+import io.merx.api.ModelKind;
+import io.merx.api.ScoreRequest;
+import io.merx.testkit.BadRequest;
+import io.merx.testkit.ModelKindContract;
+
+/** The contract on the demo shop, with the ALS kind's requests: same format, same filters. */
+class AutoKindContractTest extends ModelKindContract {
+
+    @Override
+    protected ModelKind kind() {
+        return new AutoKind();
+    }
+
+    @Override
+    protected Dataset trainingData() {
+        return AlsKindContractTest.DATA;
+    }
+
+    @Override
+    protected Map<String, Object> hyperParameters() {
+        return Map.of("seed", 7, "alsTrials", 3, "iterations", 3);
+    }
+
+    @Override
+    protected List<ScoreRequest> requests() {
+        return AlsKindContractTest.requestsFor();
+    }
+
+    @Override
+    protected List<BadRequest> badRequests() {
+        return AlsKindContractTest.badRequestsFor();
+    }
+}
