@@ -23,7 +23,8 @@ public class DistributionIT extends MerxTestSupport {
     private static final List<String> DEMOS = List.of("example-linear-demo", "pricing-demand-demo",
             "recommendation-als-demo", "recommendation-popularity-demo", "nlp-customer-service-demo",
             "forecasting-demand-demo", "graph-copurchase-demo", "graph-embedding-demo", "graph-fraud-demo",
-            "customers-segments-demo", "customers-lifetime-demo", "customers-propensity-demo");
+            "customers-segments-demo", "customers-lifetime-demo", "customers-propensity-demo",
+            "risk-review-demo");
 
     @Test
     public void everyModuleServesItsDemoModel() throws Exception {
