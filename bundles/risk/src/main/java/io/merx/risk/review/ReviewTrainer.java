@@ -2,7 +2,6 @@ package io.merx.risk.review;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,42 +60,15 @@ final class ReviewTrainer extends BaseTrainer {
 
     @Override
     public TrainedModel train(Dataset data, TrainingContext context) throws TrainingException {
-        List<Review> byRow = ReviewColumns.reviews(data);
-        boolean[] labelByRow = ReviewColumns.labels(data, hp.getString("labelColumn"));
-        Integer[] order = new Integer[byRow.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingLong(i -> byRow.get(i).time()));
-        List<Review> reviews = new ArrayList<>();
-        boolean[] labels = new boolean[order.length];
-        for (int k = 0; k < order.length; k++) {
-            reviews.add(byRow.get(order[k]));
-            labels[k] = labelByRow[order[k]];
-        }
-        int n = reviews.size();
-        int evaluationStart = n - (int) Math.round(n * hp.getDouble("evaluationShare"));
-        int calibrationStart = evaluationStart - (int) Math.round(n * hp.getDouble("calibrationShare"));
-        requireBothClasses(labels, 0, calibrationStart, "fit slice");
-        requireBothClasses(labels, calibrationStart, evaluationStart, "calibration slice");
-
-        TextPolarity polarity = polarity(reviews, labels, 0, calibrationStart, -1);
-        TextPolarity[] folds = {polarity(reviews, labels, 0, calibrationStart, 0),
-                polarity(reviews, labels, 0, calibrationStart, 1)};
-        ReviewHistory history = new ReviewHistory();
-        int[][] signatures = new int[n][];
-        for (int i = 0; i < n; i++) {
-            Review r = reviews.get(i);
-            signatures[i] = MinHash.signature(r.text());
-            history.add(new Review(r.reviewer(), r.product(), r.time(), r.accountCreated(), r.rating(), ""),
-                    signatures[i]);
-        }
-        double[][] raw = new double[n][];
-        for (int i = 0; i < n; i++) {
-            // a fit row's polarity comes from the fold that did not learn from its words
-            TextPolarity p = i < calibrationStart ? folds[1 - i % 2] : polarity;
-            raw[i] = ReviewFeatures.raw(reviews.get(i), signatures[i], history, p, 0);
-        }
+        TrainingRows rows = TrainingRows.of(data, hp.getString("labelColumn"), hp.getDouble("calibrationShare"),
+                hp.getDouble("evaluationShare"));
+        int n = rows.size();
+        int calibrationStart = rows.calibrationStart;
+        int evaluationStart = rows.evaluationStart;
+        boolean[] labels = rows.labels;
+        double[][] raw = rows.raw;
+        TextPolarity polarity = rows.polarity;
+        ReviewHistory history = rows.history;
         context.progress(0.4, n + " reviews: " + calibrationStart + " fit, " + (evaluationStart - calibrationStart)
                 + " calibrate, " + (n - evaluationStart) + " held out");
         checkCancelled(context, "after the features");
@@ -140,7 +112,7 @@ final class ReviewTrainer extends BaseTrainer {
         }
         double[] platt = Logistic.platt(logits, calibrationLabels);
         ReviewModel model = new ReviewModel(polarity, history, groups, means, stds, weights, platt[0], platt[1],
-                hp.getDouble("reviewAt"), hp.getDouble("blockAt"), reviews.get(n - 1).time());
+                hp.getDouble("reviewAt"), hp.getDouble("blockAt"), rows.reviews.get(n - 1).time());
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (evaluationStart < n) {
@@ -160,23 +132,9 @@ final class ReviewTrainer extends BaseTrainer {
         List<ScoreRequest> warmup = List.of(
                 ScoreRequest.of(Map.of("text", "Great taste, arrived quickly, will buy again.", "rating", 5L)),
                 ScoreRequest.of(Map.of("text", "Stale and broken, a waste of money.", "rating", 5L,
-                        "reviewer", reviews.get(n - 1).reviewer())));
+                        "reviewer", rows.reviews.get(n - 1).reviewer())));
         return TrainedModel.of(provenance(data, metrics), ReviewScorer.SCHEMA, warmup,
                 directory -> ReviewModelFiles.write(model, directory));
-    }
-
-    /** Polarity from the slice's genuine reviews, 4-5 stars against 1-2; fold 0/1 takes every other row, -1 all. */
-    private static TextPolarity polarity(List<Review> reviews, boolean[] labels, int from, int to, int fold) {
-        List<String> texts = new ArrayList<>();
-        List<Boolean> positive = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            Review r = reviews.get(i);
-            if (!labels[i] && r.rating() != 3 && (fold < 0 || i % 2 == fold)) {
-                texts.add(r.text());
-                positive.add(r.rating() >= 4);
-            }
-        }
-        return TextPolarity.fit(texts, positive);
     }
 
     private static void standardisation(double[][] raw, int rows, double[] means, double[] stds) {
@@ -225,16 +183,5 @@ final class ReviewTrainer extends BaseTrainer {
         m.put("flaggedRecall", positives == 0 ? 0 : caught / (double) positives);
         m.put("genuineFlaggedRate", p.length == positives ? 0 : genuineFlagged / (double) (p.length - positives));
         return m;
-    }
-
-    private static void requireBothClasses(boolean[] labels, int from, int to, String where) {
-        int positives = 0;
-        for (int i = from; i < to; i++) {
-            positives += labels[i] ? 1 : 0;
-        }
-        if (positives == 0 || positives == to - from) {
-            throw new IllegalArgumentException("the " + where + " (" + (to - from) + " reviews by time) has "
-                    + positives + " abusive reviews: both classes are needed; add data or change the shares");
-        }
     }
 }
