@@ -20,12 +20,16 @@ from sklearn.metrics import average_precision_score, roc_auc_score, roc_curve
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+# as ReviewFeatures groups them
 GROUPS = {
     "text": ["textPolarity", "textWords"],
-    "mismatch": ["rating", "ratingTextMismatch"],
-    "behaviour": ["reviewerBurst", "accountAgeDays", "productNewAccountBurst"],
-    "duplicates": ["maxCopySimilarity", "nearCopies"],
+    "mismatch": ["rating", "ratingTextMismatch", "oneStar", "fiveStars"],
+    "behaviour": ["reviewerBurst", "accountAgeDays", "productNewAccountBurst", "newAccount",
+                  "newAccountReviewerBurst", "newAccountProductBurst"],
+    "duplicates": ["maxCopySimilarity", "nearCopies", "nearCopy", "newAccountNearCopy"],
 }
+PLAIN = ["textPolarity", "textWords", "rating", "ratingTextMismatch", "reviewerBurst", "accountAgeDays",
+         "productNewAccountBurst", "maxCopySimilarity", "nearCopies"]
 
 
 def load(path):
@@ -65,11 +69,14 @@ def main():
     x = np.where(np.isnan(x), means, x)
     print(f"{train.sum()} training reviews ({y[train].mean():.3f} abusive), {test.sum()} held out "
           f"({y[test].mean():.3f} abusive)")
-    print(f"{'model':34s} {'PR-AUC':>7s} {'ROC-AUC':>8s} {'recall@1%FPR':>13s}")
+    print(f"{'model':48s} {'PR-AUC':>7s} {'ROC-AUC':>8s} {'recall@1%FPR':>13s}")
     models = {"merx risk.review (L2 logistic + Platt)": merx[test]}
     models.update(peers(x[train], y[train], x[test]))
     for name, p in models.items():
-        print("%-34s %7.3f %8.3f %13.3f" % ((name,) + figures(y[test], p)))
+        print("%-48s %7.3f %8.3f %13.3f" % ((name,) + figures(y[test], p)))
+    plain = [i for i, n in enumerate(names) if n in PLAIN]
+    for name, p in peers(x[train][:, plain], y[train], x[test][:, plain]).items():
+        print("%-48s %7.3f %8.3f %13.3f" % ((name + ", 9 plain features",) + figures(y[test], p)))
     print("\nablation, peers (PR-AUC / ROC-AUC / recall@1%FPR) with one feature group left out:")
     for group, columns in GROUPS.items():
         keep = [i for i, n in enumerate(names) if n not in columns]

@@ -57,12 +57,14 @@ public final class ReviewBenchmark {
         Map<String, Map<String, Double>> runs = new LinkedHashMap<>();
         Path full = Files.createDirectories(out.resolve("model-all"));
         long t0 = System.nanoTime();
-        runs.put("all groups", train(kind, dataset, String.join(",", ReviewFeatures.GROUPS), full));
+        runs.put("all groups", train(kind, dataset, Map.of(), full));
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        runs.put("all, balanced classes", train(kind, dataset, Map.of("classWeight", "balanced"),
+                Files.createDirectories(out.resolve("model-balanced"))));
         for (String left : ReviewFeatures.GROUPS) {
             List<String> kept = new ArrayList<>(ReviewFeatures.GROUPS);
             kept.remove(left);
-            runs.put("without " + left, train(kind, dataset, String.join(",", kept),
+            runs.put("without " + left, train(kind, dataset, Map.of("featureGroups", String.join(",", kept)),
                     Files.createDirectories(out.resolve("model-without-" + left))));
         }
         System.out.printf(Locale.ROOT, "%nMerx risk.review, held out (newest 20 %% by time), training %.1f s:%n",
@@ -84,10 +86,10 @@ public final class ReviewBenchmark {
         latency(kind, full, rows);
     }
 
-    private static Map<String, Double> train(ReviewKind kind, Dataset dataset, String groups, Path dir)
-            throws Exception {
-        try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(),
-                Map.of("featureGroups", groups))).train(dataset, TrainingContext.silent())) {
+    private static Map<String, Double> train(ReviewKind kind, Dataset dataset, Map<String, Object> parameters,
+            Path dir) throws Exception {
+        try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), parameters))
+                .train(dataset, TrainingContext.silent())) {
             model.save(dir);
             return model.provenance().metrics();
         }
