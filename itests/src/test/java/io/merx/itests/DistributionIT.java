@@ -25,7 +25,7 @@ public class DistributionIT extends MerxTestSupport {
             "recommendation-ease-demo", "recommendation-auto-demo", "nlp-customer-service-demo",
             "forecasting-demand-demo", "graph-copurchase-demo", "graph-embedding-demo", "graph-fraud-demo",
             "customers-segments-demo", "customers-lifetime-demo", "customers-propensity-demo",
-            "risk-transaction-demo");
+            "risk-transaction-demo", "risk-review-demo");
 
     @Test
     public void everyModuleServesItsDemoModel() throws Exception {
