@@ -54,4 +54,14 @@ public interface EventService {
      * @return the number of rows written
      */
     long exportCsv(Set<EventType> types, Writer out) throws IOException;
+
+    /**
+     * One user's latest stored events of the given types, newest first, at most {@code limit}: what a shopper did,
+     * for an operator's view beside the model's answer. Reads the whole log, so it is for people, not the scoring
+     * path.
+     *
+     * @throws IllegalArgumentException naming the parameter when the user is blank or the limit is not positive
+     * @since 1.2
+     */
+    List<Event> history(String user, Set<EventType> types, int limit) throws IOException;
 }

@@ -10,7 +10,7 @@
  * (the whiteboard pattern); the recommendation kinds use it to keep answers fresh between retrains.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.merx.api.events;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,7 +6,9 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -280,6 +282,30 @@ public final class EventServiceImpl implements EventService, AutoCloseable {
         }
         printer.flush();
         return rows[0];
+    }
+
+    @Override
+    public List<Event> history(String user, Set<EventType> types, int limit) throws IOException {
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("user must not be blank");
+        }
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, got " + limit);
+        }
+        // The log is oldest first: keep the last `limit` matches in a bounded deque, then turn it around.
+        ArrayDeque<Event> latest = new ArrayDeque<>(Math.min(limit, 1024));
+        SegmentedLog.read(log.snapshot(), payload -> {
+            if (LogRecords.read(payload) instanceof StoredEvent stored && user.equals(stored.event().user())
+                    && types.contains(stored.event().type())) {
+                if (latest.size() == limit) {
+                    latest.removeFirst();
+                }
+                latest.addLast(stored.event());
+            }
+        });
+        List<Event> newestFirst = new ArrayList<>(latest);
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /** Writes queued impressions now, as the writer thread would shortly. */

@@ -2,6 +2,7 @@ package io.merx.events.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -52,6 +53,25 @@ class EventServiceTest {
     private static VersionMetrics only(List<VersionMetrics> metrics, String version, String route) {
         return metrics.stream().filter(m -> m.version().equals(version) && m.route().equals(route)).findFirst()
                 .orElseThrow(() -> new AssertionError("no metrics for " + version + "/" + route + ": " + metrics));
+    }
+
+    @Test
+    void aUsersHistoryIsTheirLatestEventsOfTheAskedTypesNewestFirstAlsoAfterARestart() throws IOException {
+        try (EventServiceImpl events = open()) {
+            events.ingest(List.of(event("h1", "purchase", "u1", "p1", 10, null),
+                    event("h2", "view", "u1", "p2", 0, null), event("h3", "purchase", "u2", "p3", 5, null),
+                    event("h4", "purchase", "u1", "p4", 7, null), event("h5", "purchase", "u1", "p5", 3, null)));
+        }
+        try (EventServiceImpl events = open()) {
+            assertEquals(List.of("h5", "h4"), events.history("u1", Set.of(EventType.PURCHASE), 2).stream()
+                    .map(Event::id).toList());
+            assertEquals(List.of("h5", "h4", "h2", "h1"), events.history("u1",
+                    Set.of(EventType.PURCHASE, EventType.VIEW), 10).stream().map(Event::id).toList());
+            assertEquals(List.of(), events.history("nobody", Set.of(EventType.PURCHASE), 10));
+            IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                    () -> events.history(" ", Set.of(EventType.PURCHASE), 10));
+            assertTrue(blank.getMessage().contains("user"), blank.getMessage());
+        }
     }
 
     @Test

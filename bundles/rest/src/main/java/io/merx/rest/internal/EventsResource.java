@@ -44,6 +44,7 @@ final class EventsResource {
     static void register(Router router, RestCore core) {
         EventsResource resource = new EventsResource(core);
         router.add("POST", "/events", Role.SCORER, resource::ingest)
+                .add("GET", "/events", Role.VIEWER, resource::history)
                 .add("GET", "/events/export", Role.OPERATOR, resource::export)
                 .add("GET", "/models/{name}/metrics", Role.VIEWER, resource::metrics);
     }
@@ -113,8 +114,8 @@ final class EventsResource {
         }
     }
 
-    private void export(Exchange exchange, List<String> path) throws Exception {
-        EventService events = events();
+    /** {@code ?types=a,b}: the event types asked for, purchases when none. */
+    private static Set<EventType> types(Exchange exchange) throws ApiException {
         Set<EventType> types = EnumSet.noneOf(EventType.class);
         String requested = exchange.query("types");
         for (String name : (requested == null ? "purchase" : requested).split(",")) {
@@ -125,6 +126,43 @@ final class EventsResource {
                         "types");
             }
         }
+        return types;
+    }
+
+    /** {@code GET /events?user=u[&types=purchase,click][&limit=20]}: one user's latest events, newest first. */
+    private void history(Exchange exchange, List<String> path) throws Exception {
+        EventService events = events();
+        String user = exchange.query("user");
+        if (user == null || user.isBlank()) {
+            throw ApiException.badRequest("missing query parameter 'user'", "user");
+        }
+        String limitText = exchange.query("limit");
+        int limit;
+        try {
+            limit = limitText == null ? 20 : Integer.parseInt(limitText.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("query parameter 'limit' must be a whole number, got '" + limitText + "'",
+                    "limit");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("query parameter 'limit' must be between 1 and 1000, got " + limit, "limit");
+        }
+        List<Object> found = new ArrayList<>();
+        for (Event e : events.history(user, types(exchange), limit)) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", e.id());
+            json.put("type", e.type().wireName());
+            json.put("item", e.item());
+            json.put("value", e.value());
+            json.put("timestamp", e.timestamp().toString());
+            found.add(json);
+        }
+        exchange.send(200, Map.of("user", user, "events", found));
+    }
+
+    private void export(Exchange exchange, List<String> path) throws Exception {
+        EventService events = events();
+        Set<EventType> types = types(exchange);
         exchange.response.setStatus(200);
         exchange.response.setContentType("text/csv; charset=utf-8");
         Writer out = new OutputStreamWriter(exchange.response.getOutputStream(), StandardCharsets.UTF_8);

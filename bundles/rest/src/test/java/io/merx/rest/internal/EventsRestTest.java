@@ -119,6 +119,22 @@ class EventsRestTest {
     }
 
     @Test
+    void aUsersHistoryIsReadableByViewersNewestFirst() throws Exception {
+        String batch = "[{\"id\": \"u-1\", \"type\": \"purchase\", \"user\": \"history-user\", \"item\": \"p7\","
+                + " \"value\": 12.5, \"timestamp\": \"2026-03-01T12:00:00Z\"}, {\"id\": \"u-2\", \"type\": \"purchase\","
+                + " \"user\": \"history-user\", \"item\": \"p8\", \"timestamp\": \"2026-03-02T12:00:00Z\"}]";
+        expect(200, server.post("/api/v1/events", "scorer", batch));
+        JsonNode history = expect(200, server.get("/api/v1/events?user=history-user&types=purchase&limit=5", "viewer"));
+        assertEquals("history-user", history.get("user").asText());
+        assertEquals(2, history.get("events").size());
+        assertEquals("p8", history.get("events").get(0).get("item").asText(), "newest first");
+        assertEquals(12.5, history.get("events").get(1).get("value").asDouble());
+        assertEquals("user", expect(400, server.get("/api/v1/events?limit=5", "viewer")).get("field").asText());
+        assertEquals("limit", expect(400, server.get("/api/v1/events?user=history-user&limit=0", "viewer"))
+                .get("field").asText());
+    }
+
+    @Test
     void exportGivesTheRecommendationCsvToOperatorsOnly() throws Exception {
         expect(200, server.post("/api/v1/events", "scorer", "[" + event("x-1", "add_to_cart", "") + "]"));
         HttpResponse<String> csv = server.get("/api/v1/events/export?types=add_to_cart", "operator");
