@@ -35,6 +35,16 @@ class OnnxSentenceEncoderTest {
     }
 
     @Test
+    void reproducesSentenceTransformersOnTheModelCardExample() {
+        // What sentence-transformers (PyTorch, mean pooling, normalisation) gives for the model card's example
+        // sentence: the ONNX export, our tokenisation and our pooling together must reproduce it.
+        float[] v = encoder.encode("This is an example sentence");
+        assertArrayEquals(new float[] {0.067657f, 0.063496f, 0.048713f, 0.079305f, 0.037448f},
+                Arrays.copyOf(v, 5), 1e-4f);
+        assertEquals(7, encoder.tokenCount("This is an example sentence"), "[CLS] + 5 words + [SEP]");
+    }
+
+    @Test
     void paraphrasesAreCloserThanUnrelatedSentences() {
         float[][] v = encoder.encode(List.of(
                 "My card still hasn't arrived.",
