@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.merx.api.Dataset;
 import io.merx.api.ModelKind;
+import io.merx.api.runtime.JobState;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.TrainingJob;
 import io.merx.api.runtime.TrainingRequest;
@@ -57,8 +58,13 @@ final class DemoModels {
             return;
         }
         String model = modelName(kindName);
-        Path marker = workDirectory.resolve(model + ".trained");
-        if (Files.exists(marker) || runtime.models().stream().anyMatch(m -> m.name().equals(model))) {
+        Path marker = marker(model);
+        rememberFinished();
+        if (Files.exists(marker)) {
+            return;
+        }
+        if (runtime.models().stream().anyMatch(m -> m.name().equals(model))) {
+            remember(model);
             return;
         }
         try {
@@ -69,8 +75,9 @@ final class DemoModels {
             Files.createDirectories(workDirectory);
             Path csv = workDirectory.resolve(model + ".csv");
             writeCsv(data.get(), csv);
+            // The marker is written once the demo exists, not now: a runtime stopped mid-training (a restart, a
+            // configuration that arrives after start) trains it again rather than never.
             jobs.add(runtime.train(TrainingRequest.builder(model, kindName, csv).activate(true).build()));
-            Files.writeString(marker, kind.get().version() + "\n");
             LOG.info("Training demo model {} ({} rows of {} demo data); it goes live when done", model,
                     data.get().rowCount(), kindName);
         } catch (IOException | RuntimeException e) {
@@ -81,8 +88,35 @@ final class DemoModels {
 
     /** Whether a demo model is still being trained (and made live once done). */
     boolean training() {
-        jobs.removeIf(job -> job.state().isDone());
+        rememberFinished();
         return !jobs.isEmpty();
+    }
+
+    /** Marks the demos whose training succeeded as made, and forgets finished jobs. */
+    private synchronized void rememberFinished() {
+        jobs.removeIf(job -> {
+            if (!job.state().isDone()) {
+                return false;
+            }
+            if (job.state() == JobState.SUCCEEDED) {
+                remember(job.model());
+            }
+            return true;
+        });
+    }
+
+    /** Remembers that this demo was made, so that deleting it does not bring it back. */
+    private void remember(String model) {
+        try {
+            Files.createDirectories(workDirectory);
+            Files.writeString(marker(model), "made\n");
+        } catch (IOException e) {
+            LOG.warn("Cannot remember that demo model {} was made: {}", model, e.getMessage());
+        }
+    }
+
+    private Path marker(String model) {
+        return workDirectory.resolve(model + ".trained");
     }
 
     private static void writeCsv(Dataset data, Path file) throws IOException {

@@ -147,4 +147,26 @@ class DemoModelsTest {
             runtime.close();
         }
     }
+
+    @Test
+    void aDemoWhoseTrainingWasCutShortByAStopIsTrainedOnTheNextStart() throws Exception {
+        CountDownLatch neverDuringTheFirstStart = new CountDownLatch(1);
+        ModelRuntimeImpl runtime = start(neverDuringTheFirstStart);
+        try {
+            assertTrue(runtime.job("test-linear-demo").isPresent(), "the demo is in training");
+        } finally {
+            runtime.close();
+            neverDuringTheFirstStart.countDown();
+        }
+
+        runtime = start();
+        try {
+            TrainingJob job = runtime.job("test-linear-demo").orElseThrow(
+                    () -> new AssertionError("the demo cut short is trained again"));
+            assertTrue(job.await(Duration.ofSeconds(30)), job.message());
+            assertTrue(runtime.ready("test-linear-demo", ModelRuntime.LIVE));
+        } finally {
+            runtime.close();
+        }
+    }
 }
