@@ -76,6 +76,7 @@ class ConsoleIT {
         try (KarafNode running = node) {
             node.start();
             node.awaitReady(START);
+            awaitLiveDemo();
             String imported = secondVersion();
             browser = chromium(home.resolve("chromium-profile"));
             try {
@@ -193,6 +194,23 @@ class ConsoleIT {
 
     private WebElement await(By by) {
         return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /**
+     * Waits until the forecasting demo is live. Readiness alone does not promise it: the kind registers once ND4J
+     * has loaded, which may be after the node first answers ready.
+     */
+    private void awaitLiveDemo() throws Exception {
+        long deadline = System.nanoTime() + START.toNanos();
+        while (true) {
+            HttpResponse<String> answer = http.send(request("/api/v1/models/" + MODEL).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200 && JSON.readTree(answer.body()).path("aliases").hasNonNull("live")) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, MODEL + " never went live: " + answer.body());
+            Thread.sleep(500);
+        }
     }
 
     /** A copy of the live version, imported as a new version of the same model, for the operator to activate. */
