@@ -3,13 +3,20 @@ package io.merx.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.merx.api.Dataset;
+import io.merx.api.runtime.ModelRuntime;
+import io.merx.api.ScoreRequest;
+import io.merx.api.events.Event;
+import io.merx.api.events.EventService;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.osgi.framework.Bundle;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -71,5 +78,83 @@ public class RiskIT extends ModuleITSupport {
     @Override
     public void installTrainScoreSwap() throws Exception {
         super.installTrainScoreSwap();
+    }
+
+    /** With the events bundle: velocity follows what happens after training, also across a restart of merx-risk. */
+    @Override
+    protected String bootFeatures() {
+        return "merx-risk, merx-events";
+    }
+
+    /**
+     * Orders scored with an {@code order_id} count in the card velocity of later orders, and the shop's purchase
+     * events make an account a returning customer; after merx-risk restarts, its journal and the events bundle's
+     * replay give the same answers.
+     */
+    @Test
+    public void velocityFollowsScoredOrdersAndPurchaseEventsAcrossARestart() throws Exception {
+        ModelRuntime runtime = awaitService(ModelRuntime.class, null);
+        EventService events = awaitService(EventService.class, null);
+        LiveModels.await(runtime, demoModel());
+
+        for (int i = 0; i < 6; i++) {
+            runtime.score(demoModel(), ScoreRequest.of(order("burst-" + i, "2025-07-01T14:" + (10 + 5 * i),
+                    "K-live-burst", Map.of("order_id", "it-burst-" + i))));
+        }
+        Map<String, Object> probe = order("probe", "2025-07-01T15:00", "K-live-burst", Map.of("reasons", 10));
+        assertTrue(reasonsOf(runtime, probe), reasonsOf(runtime, probe).contains("this card placed 6 other orders"));
+
+        Map<String, Object> returning = order("it-returning", "2025-07-01T15:00", "K-it-returning",
+                Map.of("account_created", "2025-06-01"));
+        double newcomer = probability(runtime, returning);
+        List<Event> purchases = new ArrayList<>();
+        for (int day = 2; day <= 5; day++) {
+            purchases.add(Event.of("it-purchase-" + day, "purchase", "it-returning", "p" + day, 30.0,
+                    "2025-06-0" + day + "T10:00:00Z", null, null));
+        }
+        events.ingest(purchases);
+        double returningCustomer = awaitProbabilityBelow(runtime, returning, newcomer);
+
+        Bundle risk = bundle("io.merx.risk");
+        risk.stop();
+        risk.start();
+        LiveModels.await(runtime, demoModel());
+        assertTrue("the journal after a restart", reasonsOf(runtime, probe).contains("this card placed 6 other orders"));
+        long deadline = System.currentTimeMillis() + 30_000;
+        double replayed = probability(runtime, returning);
+        while (Math.abs(replayed - returningCustomer) > 1e-9 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100); // the events bundle replays to the new listener asynchronously
+            replayed = probability(runtime, returning);
+        }
+        assertEquals("the events replayed after a restart", returningCustomer, replayed, 1e-9);
+    }
+
+    private static Map<String, Object> order(String customer, String time, String card, Map<String, Object> extra) {
+        Map<String, Object> order = new HashMap<>(Map.of("customer", customer, "order_time", time, "amount", 60.0,
+                "card", card, "device", "D-" + customer, "address", "A-" + customer, "billing_address",
+                "A-" + customer));
+        order.putAll(extra);
+        return order;
+    }
+
+    private String reasonsOf(ModelRuntime runtime, Map<String, Object> order) throws Exception {
+        return String.valueOf(runtime.score(demoModel(), ScoreRequest.of(order)).result().outputs().get("reasons"));
+    }
+
+    private double probability(ModelRuntime runtime, Map<String, Object> order) throws Exception {
+        return runtime.score(demoModel(), ScoreRequest.of(order)).result().number("probability");
+    }
+
+    /** Events reach listeners asynchronously: waits for their effect. */
+    private double awaitProbabilityBelow(ModelRuntime runtime, Map<String, Object> order, double bound)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        double p = probability(runtime, order);
+        while (p >= bound && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            p = probability(runtime, order);
+        }
+        assertTrue("purchase events lowered the score: " + bound + " -> " + p, p < bound);
+        return p;
     }
 }

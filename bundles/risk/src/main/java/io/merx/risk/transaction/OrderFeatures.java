@@ -48,7 +48,7 @@ final class OrderFeatures {
      *
      * @param graph the identifier graph, or null for a model without graph features
      */
-    static double[] raw(Order order, OrderHistory history, IdentifierGraph graph) {
+    static double[] raw(Order order, OrderMemory history, IdentifierGraph graph) {
         double[] x = new double[ORDER_NAMES.size() + (graph == null ? 0 : GRAPH_NAMES.size())];
         long t = order.time();
         int i = 0;
@@ -71,7 +71,7 @@ final class OrderFeatures {
         }
         for (int type = 0; type < 3; type++) {
             x[i++] = history.firstUseBy(order.account(), type, order.identifier(type), t)
-                    && history.accountOrdersBefore(order.account(), t) > 0 ? 1 : 0;
+                    && history.identifiedOrdersBefore(order.account(), t) ? 1 : 0;
         }
         if (graph != null) {
             String[] identifiers = new String[Order.IDENTIFIER_TYPES.size()];

@@ -12,7 +12,7 @@ import java.util.Map;
  * from many threads. A query at time t sees only orders strictly before t, so a training order's features never
  * count the order itself or later ones, exactly as at scoring time.
  */
-final class OrderHistory {
+final class OrderHistory implements OrderMemory {
 
     /** The velocity windows, in seconds: one hour, one day, one week. */
     static final long[] WINDOWS = {3_600, 86_400, 7 * 86_400};
@@ -20,17 +20,21 @@ final class OrderHistory {
 
     private final Map<String, long[]> times;
     private final Map<String, Long> firstUse;
+    private final long latest;
 
-    private OrderHistory(Map<String, long[]> times, Map<String, Long> firstUse) {
+    private OrderHistory(Map<String, long[]> times, Map<String, Long> firstUse, long latest) {
         this.times = times;
         this.firstUse = firstUse;
+        this.latest = latest;
     }
 
     /** The history of these orders (any order). */
     static OrderHistory of(List<Order> orders) {
         Map<String, List<Long>> lists = new HashMap<>();
         Map<String, Long> firstUse = new HashMap<>();
+        long latest = Long.MIN_VALUE;
         for (Order order : orders) {
+            latest = Math.max(latest, order.time());
             lists.computeIfAbsent(accountKey(order.account()), k -> new ArrayList<>()).add(order.time());
             for (int type = 0; type < Order.IDENTIFIER_TYPES.size(); type++) {
                 String value = order.identifier(type);
@@ -46,21 +50,26 @@ final class OrderHistory {
             Arrays.sort(sorted);
             times.put(k, sorted);
         });
-        return new OrderHistory(times, firstUse);
+        return new OrderHistory(times, firstUse, latest);
     }
 
-    /** Orders with this identifier in {@code [t - window, t)}. */
-    int count(int type, String value, long t, long window) {
+    @Override
+    public int count(int type, String value, long t, long window) {
         return value == null ? 0 : count(times.get(key(type, value)), t - window, t);
     }
 
-    /** Orders of the account before t. */
-    int accountOrdersBefore(String account, long t) {
+    @Override
+    public int accountOrdersBefore(String account, long t) {
         return count(times.get(accountKey(account)), Long.MIN_VALUE, t);
     }
 
-    /** Whether the account had not used this identifier before t (true for a new account too). */
-    boolean firstUseBy(String account, int type, String value, long t) {
+    @Override
+    public boolean identifiedOrdersBefore(String account, long t) {
+        return accountOrdersBefore(account, t) > 0;
+    }
+
+    @Override
+    public boolean firstUseBy(String account, int type, String value, long t) {
         if (value == null) {
             return false;
         }
@@ -68,7 +77,12 @@ final class OrderHistory {
         return first == null || first >= t;
     }
 
-    private static int count(long[] sorted, long from, long to) {
+    /** Time of the newest order, or {@code Long.MIN_VALUE} for no orders: where the online memory takes over. */
+    long latest() {
+        return latest;
+    }
+
+    static int count(long[] sorted, long from, long to) {
         if (sorted == null) {
             return 0;
         }
@@ -90,15 +104,20 @@ final class OrderHistory {
         return lo;
     }
 
-    private static String key(int type, String value) {
+    static String key(int type, String value) {
         return type + "\u0000" + value;
     }
 
-    private static String accountKey(String account) {
+    static String accountKey(String account) {
         return "a\u0000" + account;
     }
 
-    private static String pairKey(String account, int type, String value) {
+    /** The key of an account's orders whose identifiers are known (scored orders, online). */
+    static String identifiedKey(String account) {
+        return "s\u0000" + account;
+    }
+
+    static String pairKey(String account, int type, String value) {
         return account + "\u0000" + type + "\u0000" + value;
     }
 }

@@ -33,6 +33,11 @@ record TransactionModel(List<String> features, double[] mean, double[] scale, do
         return OrderFeatures.raw(order, history, graph);
     }
 
+    /** The features against a memory that may know more than the snapshot (orders seen since training). */
+    double[] raw(Order order, OrderMemory memory) {
+        return OrderFeatures.raw(order, memory, graph);
+    }
+
     double[] standardise(double[] raw) {
         double[] z = new double[raw.length];
         for (int j = 0; j < raw.length; j++) {

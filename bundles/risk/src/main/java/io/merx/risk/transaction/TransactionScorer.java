@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.merx.api.FieldSpec;
 import io.merx.api.FieldType;
@@ -37,15 +38,27 @@ final class TransactionScorer implements Scorer {
             FieldSpec.optional("address", FieldType.STRING, "shipping address"),
             FieldSpec.optional("billing_address", FieldType.STRING, "billing address"),
             FieldSpec.optional("email", FieldType.STRING, "e-mail address"),
+            FieldSpec.optional("order_id", FieldType.STRING, "the shop's order id: when given, the order counts "
+                    + "(once per id) in the card, device, address and e-mail velocity of later orders"),
             FieldSpec.optional("reasons", FieldType.INTEGER, "reason codes to return, default 3")
                     .withRange(0, MAX_REASONS)), false);
 
     private final TransactionModel model;
+    private final Supplier<OrderActivity> activity;
     private final Map<String, Long> accountCreated = new java.util.HashMap<>();
     private volatile boolean closed;
 
+    /** A scorer that reads its snapshot alone. */
     TransactionScorer(TransactionModel model) {
+        this(model, () -> OrderActivity.NONE);
+    }
+
+    /**
+     * @param activity the orders seen since training, read on every request (it may be replaced while serving)
+     */
+    TransactionScorer(TransactionModel model, Supplier<OrderActivity> activity) {
         this.model = model;
+        this.activity = activity;
         for (Order o : model.orders()) {
             if (o.accountCreatedDay() != Long.MIN_VALUE) {
                 accountCreated.putIfAbsent(o.account(), o.accountCreatedDay());
@@ -65,7 +78,12 @@ final class TransactionScorer implements Scorer {
         }
         SCHEMA.validate(request.inputs());
         Order order = order(request);
-        double[] raw = model.raw(order);
+        OrderActivity online = activity.get();
+        double[] raw = model.raw(order, new LiveOrderMemory(model.history(), online.orders()));
+        if (online != OrderActivity.NONE && request.has("order_id")) {
+            // After the features: an order never counts in its own velocity.
+            online.record(nonBlank(request, "order_id"), order);
+        }
         double probability = model.probability(raw);
         CostPolicy.Decision decision = model.costs().decide(probability);
         List<Object> reasons = new ArrayList<>();
