@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import io.merx.risk.PlattScaling;
+import io.merx.sdk.kind.PlattScaling;
 
 /**
  * A trained {@code risk.transaction} model: the standardisation and weights of the logistic model, its

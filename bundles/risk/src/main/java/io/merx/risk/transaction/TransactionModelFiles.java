@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
-import io.merx.risk.PlattScaling;
+import io.merx.sdk.kind.PlattScaling;
 
 /**
  * The artifact of a {@code risk.transaction} model: {@code transaction.properties} (format 1: features, scaling,

@@ -15,7 +15,7 @@ import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
 import io.merx.graph.GraphUnavailableException;
-import io.merx.risk.PlattScaling;
+import io.merx.sdk.kind.PlattScaling;
 import io.merx.risk.RankMetrics;
 import io.merx.sdk.kind.BaseTrainer;
 

@@ -10,6 +10,7 @@
  * so updating the bundle publishes a new kind version; outside OSGi, from the manifest beside the classes.</li>
  * <li>{@link io.merx.sdk.kind.BaseTrainer}: the trainer's kind and validated hyper-parameters, provenance and
  * the cancellation check.</li>
+ * <li>{@link io.merx.sdk.kind.PlattScaling}: calibrating a classifier's logit into a probability (since 1.1).</li>
  * </ul>
  *
  * <p>A kind has one public constructor without arguments, which Declarative Services calls and tests call too;
@@ -32,7 +33,7 @@
  * }</pre>
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.merx.sdk.kind;
 
 import org.osgi.annotation.bundle.Export;

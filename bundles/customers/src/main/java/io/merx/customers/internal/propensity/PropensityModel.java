@@ -1,5 +1,7 @@
 package io.merx.customers.internal.propensity;
 
+import io.merx.sdk.kind.PlattScaling;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -18,6 +18,7 @@ import io.merx.customers.internal.CustomerHistory;
 import io.merx.customers.internal.OrderColumns;
 import io.merx.customers.internal.OrderDates;
 import io.merx.sdk.kind.BaseTrainer;
+import io.merx.sdk.kind.PlattScaling;
 
 /**
  * Trains {@link PropensityModel}: behaviour features at past cutoffs ({@link Cutoffs}), an L2 logistic regression
@@ -109,14 +110,14 @@ final class PropensityTrainer extends BaseTrainer {
             logits[i] = uncalibrated.logit(calibrationRows.get(i).raw());
             calibrationLabels[i] = label(calibrationRows.get(i), churn);
         }
-        double[] platt = PlattScaling.fit(logits, calibrationLabels);
+        PlattScaling platt = PlattScaling.fit(logits, calibrationLabels);
 
         Map<String, double[]> customers = new LinkedHashMap<>();
         for (CustomerHistory history : histories.customers()) {
             customers.put(history.customer(), BehaviourFeatures.raw(history, end, histories.categories(), categories));
         }
         PropensityModel model = new PropensityModel(hp.getString("target"), horizon, categories, means, stds,
-                rawMeans, weights, fitted[d], platt[0], platt[1], OrderDates.date(end), customers);
+                rawMeans, weights, fitted[d], platt.a(), platt.b(), OrderDates.date(end), customers);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (!evaluationRows.isEmpty()) {
@@ -131,8 +132,8 @@ final class PropensityTrainer extends BaseTrainer {
         metrics.put("fitRows", (double) fitRows.size());
         metrics.put("calibrationRows", (double) calibrationRows.size());
         metrics.put("evaluationRows", (double) evaluationRows.size());
-        metrics.put("plattA", platt[0]);
-        metrics.put("plattB", platt[1]);
+        metrics.put("plattA", platt.a());
+        metrics.put("plattB", platt.b());
         context.progress(1.0, "held out on " + evaluationRows.size() + " customers at cutoff "
                 + OrderDates.date(cutoffs.evaluation()) + ": " + metrics);
 

@@ -1,14 +1,20 @@
-package io.merx.risk;
+package io.merx.sdk.kind;
 
 /**
  * Platt scaling: {@code p = sigmoid(a * s + b)} on a model's logit {@code s}, fitted by Newton's method on rows the
  * model did not learn from, with Platt's (1999) smoothed targets so a small slice cannot push probabilities to 0
  * or 1. It also undoes the prior shift of a model trained with class weights: the weighted model's logits are
  * mapped back to probabilities at the true fraud rate. Two parameters fit stably on few positives and keep the
- * score monotone, which the reason codes (read on the logit) rely on.
+ * score monotone, which reason codes read on the logit rely on. Chosen over isotonic regression for those reasons.
+ *
+ * <pre>{@code
+ * PlattScaling calibration = PlattScaling.fit(logitsOfTheCalibrationSlice, labels);
+ * double p = calibration.probability(logit);
+ * }</pre>
  *
  * @param a slope
  * @param b intercept
+ * @since 1.1
  */
 public record PlattScaling(double a, double b) {
 
@@ -81,7 +87,8 @@ public record PlattScaling(double a, double b) {
         return sigmoid(a * logit + b);
     }
 
-    static double sigmoid(double t) {
+    /** The logistic function. */
+    public static double sigmoid(double t) {
         return 1 / (1 + Math.exp(-t));
     }
 }
