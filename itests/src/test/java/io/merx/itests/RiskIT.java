@@ -119,7 +119,14 @@ public class RiskIT extends ModuleITSupport {
         risk.stop();
         risk.start();
         LiveModels.await(runtime, demoModel());
-        assertTrue("the journal after a restart", reasonsOf(runtime, probe).contains("this card placed 6 other orders"));
+        // The kind binds the bundle's order memory as it starts: answers may lag it by a moment.
+        long journalDeadline = System.currentTimeMillis() + 30_000;
+        String reasons = reasonsOf(runtime, probe);
+        while (!reasons.contains("this card placed 6 other orders") && System.currentTimeMillis() < journalDeadline) {
+            Thread.sleep(100);
+            reasons = reasonsOf(runtime, probe);
+        }
+        assertTrue("the journal after a restart: " + reasons, reasons.contains("this card placed 6 other orders"));
         long deadline = System.currentTimeMillis() + 30_000;
         double replayed = probability(runtime, returning);
         while (Math.abs(replayed - returningCustomer) > 1e-9 && System.currentTimeMillis() < deadline) {
