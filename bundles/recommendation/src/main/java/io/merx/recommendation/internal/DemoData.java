@@ -23,6 +23,6 @@ final class DemoData {
     /** The same shop with an order signal, for the sequential kind: see {@link ShopDataGenerator#generate}. */
     static Dataset orderedShop() {
         // Smaller than the others' shop: the network trains in epochs, and the distribution trains every demo at start.
-        return ShopDataGenerator.generate(800, 200, 12_000, SEED, SUCCESSOR_PROBABILITY);
+        return ShopDataGenerator.generate(500, 150, 7_500, SEED, SUCCESSOR_PROBABILITY);
     }
 }

@@ -64,7 +64,7 @@ final class RecommendationParameters {
                     "stop after this many epochs without a better validation nDCG@10 (each user's latest training item)"),
             ParameterSpec.integer("batchSize", 128, 1, 100_000, "sequences per Adam step"),
             ParameterSpec.real("learningRate", 0.001, 1e-6, 1, "Adam's step size"),
-            ParameterSpec.integer("budgetSeconds", 150, 1, 86_400,
+            ParameterSpec.integer("budgetSeconds", 60, 1, 86_400,
                     "no epoch starts after this much time in one fit (training fits twice when split is not none)"));
 
     static final List<ParameterSpec> AUTO = List.of(
