@@ -233,15 +233,15 @@ final class RecommendationScorer implements Scorer {
         int user = userIndex(request.user());
         Fresh fresh = fresh(request);
         int[] recent = new int[request.recentItems().size() + fresh.itemCount];
-        int count = 0;
+        // Oldest first, for the sequential kind: the store's events, then the request's items (the newest).
+        System.arraycopy(fresh.items, 0, recent, 0, fresh.itemCount);
+        int count = fresh.itemCount;
         for (String id : request.recentItems()) {
             Integer item = model.itemIndex.get(id);
             if (item != null) {
                 recent[count++] = item; // unknown recent items have no factors; they cannot inform the query
             }
         }
-        System.arraycopy(fresh.items, 0, recent, count, fresh.itemCount);
-        count += fresh.itemCount;
         int seen = user >= 0 ? model.seenPtr[user + 1] - model.seenPtr[user] : 0;
         if (!model.personal() || seen + count == 0 || seen + count < model.fallbackBelow) {
             return new Query(user, recent, count, null, null, POPULARITY, fresh);
