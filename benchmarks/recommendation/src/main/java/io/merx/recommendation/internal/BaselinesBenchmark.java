@@ -90,7 +90,7 @@ final class BaselinesBenchmark {
     }
 
     /** The learner the kind's trainer would use, through the same hyper-parameter parsing. */
-    private static Learner learnerOf(RecommendationKind kind, HyperParameters hp) {
+    static Learner learnerOf(RecommendationKind kind, HyperParameters hp) {
         if (kind instanceof ItemKnnKind) {
             return ItemKnn.of(hp);
         }
@@ -99,6 +99,9 @@ final class BaselinesBenchmark {
         }
         if (kind instanceof AutoKind) {
             return new AutoLearner(hp);
+        }
+        if (kind instanceof SequentialKind) {
+            return SasrecLearner.of(hp);
         }
         return new AlsLearner(AlsConfig.of(hp), hp.getString("weighting"));
     }
@@ -109,7 +112,7 @@ final class BaselinesBenchmark {
     }
 
     /** Milliseconds per top-10 request of one known user through the scorer: p50 and p99. */
-    private static double[] latency(ModelData model, Split split) throws Exception {
+    static double[] latency(ModelData model, Split split) throws Exception {
         int[] users = Evaluator.sample(split.evaluableUsers(), 2_000, 3);
         RecommendationScorer scorer = new RecommendationScorer(model);
         for (int i = 0; i < 3_000; i++) { // warm-up: let the JIT compile the scan

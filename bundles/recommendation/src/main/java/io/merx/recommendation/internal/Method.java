@@ -7,6 +7,7 @@ final class Method {
     static final String ITEM_KNN = "itemknn";
     static final String EASE = "ease";
     static final String POPULARITY = "popularity";
+    static final String SEQUENTIAL = "sequential";
 
     private Method() {
     }

@@ -36,6 +36,8 @@ final class ModelData {
      * kind where the model is no better than popularity for them; 0 for every other kind.
      */
     final int fallbackBelow;
+    /** Null unless the sequential kind: then {@code factors} hold the users' encodings and the item embeddings. */
+    final SequenceModel sequence;
 
     final Map<String, Integer> userIndex;
     final Map<String, Integer> itemIndex;
@@ -59,6 +61,14 @@ final class ModelData {
             int[] seenPtr, int[] seenItems, float[] seenWeights, Factors factors, double alpha,
             double regularisation, boolean scaleRegularisation, ItemNeighbours neighbours, String method,
             int fallbackBelow) {
+        this(userIds, itemIds, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights, factors, alpha,
+                regularisation, scaleRegularisation, neighbours, method, fallbackBelow, null);
+    }
+
+    ModelData(String[] userIds, String[] itemIds, int[] itemCategory, String[] categories, int[] popularity,
+            int[] seenPtr, int[] seenItems, float[] seenWeights, Factors factors, double alpha,
+            double regularisation, boolean scaleRegularisation, ItemNeighbours neighbours, String method,
+            int fallbackBelow, SequenceModel sequence) {
         this.userIds = userIds;
         this.itemIds = itemIds;
         this.itemCategory = itemCategory;
@@ -74,6 +84,7 @@ final class ModelData {
         this.neighbours = neighbours;
         this.method = method;
         this.fallbackBelow = fallbackBelow;
+        this.sequence = sequence;
         this.userIndex = index(userIds);
         this.itemIndex = index(itemIds);
         this.categoryIndex = index(categories);
@@ -100,10 +111,16 @@ final class ModelData {
                 data.userPtr, data.items, data.weights, null, 0, 0, false, neighbours, method, 0);
     }
 
+    /** Model data of the sequential kind: encodings and item embeddings as factors, plus the network. */
+    static ModelData of(Interactions data, Factors factors, SequenceModel sequence) {
+        return new ModelData(data.userIds, data.itemIds, data.itemCategory, data.categories, data.itemDegrees(),
+                data.userPtr, data.items, data.weights, factors, 0, 0, false, null, Method.SEQUENTIAL, 0, sequence);
+    }
+
     /** The same model answering users with fewer than {@code threshold} known items from popularity. */
     ModelData withFallbackBelow(int threshold) {
         return new ModelData(userIds, itemIds, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights,
-                factors, alpha, regularisation, scaleRegularisation, neighbours, method, threshold);
+                factors, alpha, regularisation, scaleRegularisation, neighbours, method, threshold, sequence);
     }
 
     /** True when known users are ranked by something other than popularity. */

@@ -29,7 +29,10 @@ import io.merx.api.ModelLoadException;
  * <li>{@code factors.nd4j} (ALS only): user factors then item factors, float32 matrices in ND4J's binary
  * format;</li>
  * <li>{@code neighbours.bin} (item-kNN and EASE only): the item-item rows (CSR offsets, items, weights),
- * big-endian.</li>
+ * big-endian;</li>
+ * <li>{@code sequence.bin} (sequential only): the network's shape (dim, blocks, maxLength, items), its weights
+ * and each user's latest items in time order (CSR), big-endian; {@code factors.nd4j} then holds the users'
+ * encodings and the item embeddings.</li>
  * </ul>
  * The properties {@code method} (what ranks known users) and {@code fallbackBelow} (users with fewer items get
  * popularity) came later in format 1; files without them are ALS or popularity models with no fallback, as
@@ -41,6 +44,7 @@ final class ModelFiles {
     static final String CATALOG = "catalog.bin";
     static final String FACTORS = "factors.nd4j";
     static final String NEIGHBOURS = "neighbours.bin";
+    static final String SEQUENCE = "sequence.bin";
     static final int FORMAT = 1;
     private static final int MAGIC = 0x4D525843;
 
@@ -91,6 +95,9 @@ final class ModelFiles {
                     out.writeFloat(w);
                 }
             }
+        }
+        if (model.sequence != null) {
+            writeSequence(model.sequence, directory.resolve(SEQUENCE));
         }
         if (model.factors != null) {
             int k = model.rank();
@@ -168,8 +175,12 @@ final class ModelFiles {
             }
             String method = meta.getProperty("method", rank > 0 ? Method.ALS : Method.POPULARITY);
             ItemNeighbours neighbours = null;
+            SequenceModel sequence = null;
             if (Method.ITEM_KNN.equals(method) || Method.EASE.equals(method)) {
                 neighbours = readNeighbours(directory.resolve(NEIGHBOURS), items.length);
+            } else if (Method.SEQUENTIAL.equals(method)) {
+                check(rank > 0, "a sequential model without encodings");
+                sequence = readSequence(directory.resolve(SEQUENCE), users.length, items.length, rank);
             } else {
                 check(method.equals(rank > 0 ? Method.ALS : Method.POPULARITY), "unknown method '" + method + "'");
             }
@@ -179,13 +190,68 @@ final class ModelFiles {
                     factors, Double.parseDouble(meta.getProperty("alpha", "0")),
                     Double.parseDouble(meta.getProperty("regularisation", "0")),
                     Boolean.parseBoolean(meta.getProperty("scaleRegularisation", "false")), neighbours, method,
-                    fallbackBelow);
+                    fallbackBelow, sequence);
         } catch (NoSuchFileException e) {
             throw new ModelLoadException("missing model file " + e.getFile(), e);
         } catch (ModelLoadException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException("cannot read recommendation model in " + directory + ": " + e, e);
+        }
+    }
+
+    private static void writeSequence(SequenceModel sequence, Path file) throws IOException {
+        SasrecNetwork net = sequence.network();
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(net.dim);
+            out.writeInt(net.blocks);
+            out.writeInt(net.maxLength);
+            out.writeInt(net.items);
+            out.writeInt(net.params.length);
+            for (float w : net.params) {
+                out.writeFloat(w);
+            }
+            writeInts(out, sequence.tailPtr());
+            writeInts(out, sequence.tailItems());
+        }
+    }
+
+    private static SequenceModel readSequence(Path file, int users, int items, int rank) throws IOException,
+            ModelLoadException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                throw new ModelLoadException(SEQUENCE + " is not a format " + FORMAT + " sequential model");
+            }
+            int dim = in.readInt();
+            int blocks = in.readInt();
+            int maxLength = in.readInt();
+            int netItems = in.readInt();
+            check(dim == rank && netItems == items && blocks > 0 && maxLength > 1,
+                    "the sequential network does not match the catalogue");
+            float[] params = new float[checkedLength(in.readInt())];
+            for (int i = 0; i < params.length; i++) {
+                params[i] = in.readFloat();
+            }
+            int[] ptr = readInts(in);
+            int[] tail = readInts(in);
+            check(ptr.length == users + 1 && ptr[0] == 0 && ptr[users] == tail.length, "user tails do not match");
+            for (int u = 0; u < users; u++) {
+                check(ptr[u] <= ptr[u + 1] && ptr[u + 1] - ptr[u] <= maxLength, "user tail offsets out of order");
+            }
+            for (int item : tail) {
+                check(item >= 0 && item < items, "tail item out of range");
+            }
+            SasrecNetwork net;
+            try {
+                net = new SasrecNetwork(dim, blocks, maxLength, items, params);
+            } catch (IllegalArgumentException e) {
+                throw new ModelLoadException("corrupt recommendation model: " + e.getMessage(), e);
+            }
+            String bad = net.firstNonFinite();
+            check(bad == null, "sequential weight " + bad + " is not finite");
+            return new SequenceModel(net, ptr, tail);
         }
     }
 

@@ -47,8 +47,9 @@ public abstract class RecommendationKind extends BaseKind {
         activity.compareAndSet(store, RecentActivity.NONE);
     }
 
+    /** The demo shop; the sequential kind's has an order signal. */
     @Override
-    public final Optional<Dataset> demoData() {
+    public Optional<Dataset> demoData() {
         return Optional.of(DemoData.shop());
     }
 }

@@ -54,6 +54,19 @@ final class RecommendationParameters {
                     "only the most popular items take part (the inverse is dense: memory grows with the square, time"
                             + " with the cube)"));
 
+    static final List<ParameterSpec> SEQUENTIAL = List.of(
+            ParameterSpec.integer("dim", 64, 4, 512, "width of the item and position embeddings and of every layer"),
+            ParameterSpec.integer("blocks", 2, 1, 8, "causal self-attention blocks"),
+            ParameterSpec.integer("maxLength", 50, 2, 500, "latest items of a user the model reads"),
+            ParameterSpec.real("dropout", 0.2, 0, 0.9, "share of input embeddings and feed-forward units dropped while training"),
+            ParameterSpec.integer("epochs", 50, 1, 10_000, "most passes over the sequences"),
+            ParameterSpec.integer("patience", 3, 1, 1_000,
+                    "stop after this many epochs without a better validation nDCG@10 (each user's latest training item)"),
+            ParameterSpec.integer("batchSize", 64, 1, 100_000, "sequences per Adam step"),
+            ParameterSpec.real("learningRate", 0.002, 1e-6, 1, "Adam's step size"),
+            ParameterSpec.integer("budgetSeconds", 60, 1, 86_400,
+                    "no epoch starts after this much time in one fit (training fits twice when split is not none)"));
+
     static final List<ParameterSpec> AUTO = List.of(
             ParameterSpec.integer("budgetSeconds", 120, 1, 86_400,
                     "time for the search: ALS settings beyond it are not tried (each family gets one try regardless)"),

@@ -16,7 +16,9 @@ import io.merx.api.ScoringException;
 /**
  * Answers {@link RecommendRequest}s from {@link ModelData}. With factors (ALS) a known user's list comes from the
  * factors ({@code "source":"als"}), a user with {@code recentItems} is folded in ({@code "foldin"}), and an
- * unknown user without usable recent items gets the popularity list ({@code "popularity"}). With item neighbours
+ * unknown user without usable recent items gets the popularity list ({@code "popularity"}). The sequential kind's
+ * factors are the users' encodings and the item embeddings ({@code "sequential"}); its fold-in re-encodes the
+ * user's latest items with the recent ones appended, in order. With item neighbours
  * (item-kNN, EASE) a user's items, trained and recent, sum their neighbour rows ({@code "itemknn"} or
  * {@code "ease"}, {@code "foldin"} when recent items took part). Without either (the popularity kind) every answer
  * is a popularity answer, and so is every answer to a user with fewer items than the model's {@code fallbackBelow}.
@@ -169,7 +171,7 @@ final class RecommendationScorer implements Scorer {
         OnlineBoost.Popularity popularity = null;
         if (item != null && model.factors != null) {
             Ranker.scan(model, model.unitItems, Ranker.row(model.unitItems, item, model.rank()), filter, top);
-            source = ALS;
+            source = model.sequence != null ? Method.SEQUENTIAL : ALS;
         } else if (item != null && model.neighbours != null) {
             Ranker.scanScores(model, Ranker.itemScores(model, new int[] {item}, 1), filter, top);
             source = model.method;
@@ -231,15 +233,15 @@ final class RecommendationScorer implements Scorer {
         int user = userIndex(request.user());
         Fresh fresh = fresh(request);
         int[] recent = new int[request.recentItems().size() + fresh.itemCount];
-        int count = 0;
+        // Oldest first, for the sequential kind: the store's events, then the request's items (the newest).
+        System.arraycopy(fresh.items, 0, recent, 0, fresh.itemCount);
+        int count = fresh.itemCount;
         for (String id : request.recentItems()) {
             Integer item = model.itemIndex.get(id);
             if (item != null) {
                 recent[count++] = item; // unknown recent items have no factors; they cannot inform the query
             }
         }
-        System.arraycopy(fresh.items, 0, recent, count, fresh.itemCount);
-        count += fresh.itemCount;
         int seen = user >= 0 ? model.seenPtr[user + 1] - model.seenPtr[user] : 0;
         if (!model.personal() || seen + count == 0 || seen + count < model.fallbackBelow) {
             return new Query(user, recent, count, null, null, POPULARITY, fresh);
@@ -255,10 +257,12 @@ final class RecommendationScorer implements Scorer {
                     count > 0 ? FOLD_IN : model.method, fresh);
         }
         if (count > 0) {
-            return new Query(user, recent, count, foldIn(user, recent, count), null, FOLD_IN, fresh);
+            float[] vector = model.sequence != null ? model.sequence.encode(user, recent, count)
+                    : foldIn(user, recent, count);
+            return new Query(user, recent, count, vector, null, FOLD_IN, fresh);
         }
-        return new Query(user, recent, count, Ranker.row(model.factors.users(), user, model.rank()), null, ALS,
-                fresh);
+        return new Query(user, recent, count, Ranker.row(model.factors.users(), user, model.rank()), null,
+                model.sequence != null ? Method.SEQUENTIAL : ALS, fresh);
     }
 
     /** The requesting user's recent interactions and purchases in the store, as this model's item indices. */

@@ -15,6 +15,11 @@ import io.merx.api.Dataset;
  * favourite category, 70 % from the favourite tier; a few picks are bought twice (quantity 2-3).</li>
  * </ul>
  * Columns: {@code user, item, category, price, weight} (quantity) and {@code timestamp} (epoch seconds).
+ *
+ * <p>With a successor probability {@code p > 0} the data also has an order signal: every item has one fixed
+ * successor (a random item of its category), and each pick after the first of a session is, with probability
+ * {@code p}, the successor of the previous pick. With {@code p = 0} the data is exactly that of the four-argument
+ * {@link #generate(int, int, int, long)}.
  */
 public final class ShopDataGenerator {
 
@@ -35,7 +40,21 @@ public final class ShopDataGenerator {
      * @param seed the same seed gives the same data
      */
     public static Dataset generate(int users, int items, int interactions, long seed) {
+        return generate(users, items, interactions, seed, 0);
+    }
+
+    /**
+     * Generates about {@code interactions} rows with an order signal of strength {@code successorProbability}.
+     *
+     * @throws IllegalArgumentException when the probability is outside [0, 1]
+     */
+    public static Dataset generate(int users, int items, int interactions, long seed, double successorProbability) {
+        if (!(successorProbability >= 0 && successorProbability <= 1)) {
+            throw new IllegalArgumentException("successorProbability must be in [0, 1], got " + successorProbability);
+        }
         Random random = new Random(seed);
+        // A separate stream, so that the order signal leaves every other draw as it was.
+        Random order = new Random(seed ^ 0x5EC0E9CEL);
         int categoryCount = Math.min(CATEGORIES.length, Math.max(1, items / 20));
         // Uneven category sizes: weights 1, 1/2, 1/3, ...
         double[] categoryWeight = new double[categoryCount];
@@ -76,6 +95,12 @@ public final class ShopDataGenerator {
             cellCdf[cell] = cdf(w);
         }
 
+        int[] successor = new int[items];
+        for (int i = 0; i < items; i++) {
+            int[] sameCategory = byCell[itemCategory[i] * TIERS + order.nextInt(TIERS)];
+            successor[i] = sameCategory.length > 0 ? sameCategory[order.nextInt(sameCategory.length)]
+                    : order.nextInt(items);
+        }
         double meanPerUser = Math.max(1, (double) interactions / users);
         int capacity = (int) (interactions * 1.2) + 16;
         String[] userCol = new String[capacity];
@@ -102,6 +127,7 @@ public final class ShopDataGenerator {
                 long when = START + day * 86_400 + random.nextInt(86_400);
                 int sessionCategory = random.nextDouble() < 0.8 ? favourite[random.nextInt(favourites)]
                         : pick(categoryCdf, random);
+                int previous = -1;
                 for (int s = 0; s < session; s++) {
                     int category = random.nextDouble() < 0.85 ? sessionCategory : pick(categoryCdf, random);
                     int t = random.nextDouble() < 0.7 ? tier : random.nextInt(TIERS);
@@ -110,6 +136,10 @@ public final class ShopDataGenerator {
                         cell = firstNonEmpty(byCell, category);
                     }
                     int item = byCell[cell][pick(cellCdf[cell], random)];
+                    if (s > 0 && successorProbability > 0 && order.nextDouble() < successorProbability) {
+                        item = successor[previous];
+                    }
+                    previous = item;
                     userCol[n] = userId;
                     itemCol[n] = itemIds[item];
                     categoryCol[n] = categoryNames[itemCategory[item]];
