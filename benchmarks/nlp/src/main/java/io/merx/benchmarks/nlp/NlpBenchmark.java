@@ -84,11 +84,10 @@ public final class NlpBenchmark {
         line(report, String.format(Locale.ROOT, "CoreNLP pipeline load: %.1f s", analyzer.loadMillis() / 1000.0));
         OfflineNatives.configure(Files.createTempDirectory("merx-nlp-bench-natives"));
         OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(OnnxSentenceEncoder.class, 1);
-        NlpKind withEncoder = new NlpKind(analyzer, encoder);
-        NlpKind ngrams = new NlpKind(analyzer, null);
-
         String[][] train = Csv.columns(data.resolve("banking77_train.csv"), "text", "category");
         String[][] test = Csv.columns(data.resolve("banking77_test.csv"), "text", "category");
+        NlpKind withEncoder = new NlpKind(analyzer, encoder);
+        NlpKind ngrams = new NlpKind(analyzer, null);
         List<String> heldOut = heldOutIntents(train[1]);
         line(report, "held-out intents for out-of-scope AUROC: " + heldOut);
 
