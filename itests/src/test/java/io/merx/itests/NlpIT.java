@@ -3,10 +3,19 @@ package io.merx.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 import io.merx.api.Dataset;
+import io.merx.api.runtime.JobState;
+import io.merx.api.ModelKind;
+import io.merx.api.runtime.ModelRuntime;
+import io.merx.api.ScoreRequest;
+import io.merx.api.runtime.ScoreResponse;
+import io.merx.api.runtime.TrainingJob;
+import io.merx.api.runtime.TrainingRequest;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -62,5 +71,39 @@ public class NlpIT extends ModuleITSupport {
     @Override
     public void installTrainScoreSwap() throws Exception {
         super.installTrainScoreSwap();
+    }
+
+    /**
+     * merx-encoder installed into a running merx-nlp: the kind restarts with the encoder, trains on embeddings
+     * (required, so it fails if they are missing) and calls a question about something no intent covers out of
+     * scope by its distance, while a shop question stays in scope.
+     */
+    @Test
+    public void installingTheEncoderAddsEmbeddingsAndDistanceBasedScope() throws Exception {
+        ModelRuntime runtime = awaitService(ModelRuntime.class, null);
+        LiveModels.await(runtime, demoModel());
+        execute("feature:install merx-encoder");
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        ModelKind kind = awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")");
+        while (!kind.description().contains("all-MiniLM-L6-v2") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            kind = awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")");
+        }
+        assertTrue("the kind restarted with the encoder: " + kind.description(),
+                kind.description().contains("all-MiniLM-L6-v2"));
+
+        Path demoData = Path.of(System.getProperty("karaf.data"), "merx", "models", ".demo", demoModel() + ".csv");
+        TrainingJob job = runtime.train(TrainingRequest.builder("nlp-embeddings", kind(), demoData)
+                .parameters(Map.of("embeddings", "required", "hashBits", "12")).activate(true).build());
+        assertTrue("trained in time", job.await(Duration.ofMillis(3 * TIMEOUT_MS)));
+        assertEquals(job.message(), JobState.SUCCEEDED, job.state());
+
+        ScoreResponse order = runtime.score("nlp-embeddings", ScoreRequest.of(Map.of("text", "Where is my order #482913?")));
+        assertEquals(order.result().outputs().toString(), "order_status", order.result().text("intent"));
+        ScoreResponse offTopic = runtime.score("nlp-embeddings",
+                ScoreRequest.of(Map.of("text", "How many moons does Jupiter have?")));
+        assertEquals(offTopic.result().outputs().toString(), "out_of_scope", offTopic.result().text("intent"));
+        assertTrue(offTopic.result().outputs().toString(),
+                offTopic.result().outputs().get("scope").toString().contains("measure=distance"));
     }
 }

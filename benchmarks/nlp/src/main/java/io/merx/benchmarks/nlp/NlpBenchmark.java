@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.merx.api.Dataset;
 import io.merx.api.HyperParameters;
@@ -25,16 +23,30 @@ import io.merx.api.Scorer;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
 import io.merx.corenlp.internal.CoreNlpAnalyzer;
+import io.merx.encoder.internal.OfflineNatives;
+import io.merx.encoder.internal.OnnxSentenceEncoder;
 import io.merx.nlp.internal.NlpKind;
 
 /**
- * Banking77 intent accuracy and macro-F1 (Merx vs scikit-learn, same run), fine-food sentiment (CoreNLP mapped,
- * Merx classifier, and both combined), whole-pipeline throughput, pipeline load time and heap.
+ * Banking77 intents: accuracy and macro-F1 on the public test split, out-of-scope AUROC with 10 of the 77 intents
+ * held out of training (their test messages are the out-of-scope ones), training time, and scorer throughput with
+ * and without CoreNLP's sentiment; for Merx with the sentence encoder, Merx on n-grams alone, and scikit-learn
+ * TF-IDF + LinearSVC in the same run. Optionally (--sentimentRows N) fine-food sentiment as before.
  *
- * <p>Arguments: repository root, then optional {@code --epochs N --hashBits N --hidden N --batchSize N
- * --sentimentRows N --threads N --skipPeer}.
+ * <p>Arguments: repository root, then optional {@code --epochs N --hashBits N --embeddingWeight X
+ * --sentimentRows N --throughputRows N --sentimentThroughputRows N --skipPeer}.
  */
 public final class NlpBenchmark {
+
+    /** The held-out intents: every 7th of the 77 sorted labels from the 4th on (10 intents), fixed, not tuned. */
+    static List<String> heldOutIntents(String[] labels) {
+        List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(Arrays.asList(labels)));
+        List<String> out = new ArrayList<>();
+        for (int i = 3; i < sorted.size() && out.size() < 10; i += 7) {
+            out.add(sorted.get(i));
+        }
+        return out;
+    }
 
     private NlpBenchmark() {
     }
@@ -57,97 +69,215 @@ public final class NlpBenchmark {
                 System.exit(2);
             }
         }
-        int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         Map<String, Object> hp = new LinkedHashMap<>();
         hp.put("hashBits", Integer.parseInt(options.getOrDefault("hashBits", "15")));
-        hp.put("hidden", Integer.parseInt(options.getOrDefault("hidden", "256")));
-        hp.put("epochs", Integer.parseInt(options.getOrDefault("epochs", "10")));
-        hp.put("batchSize", Integer.parseInt(options.getOrDefault("batchSize", "64")));
-        hp.put("learningRate", Double.parseDouble(options.getOrDefault("learningRate", "0.002")));
-        hp.put("holdout", 0.1);
+        hp.put("epochs", Integer.parseInt(options.getOrDefault("epochs", "15")));
+        hp.put("embeddingWeight", Double.parseDouble(options.getOrDefault("embeddingWeight", "1.0")));
         hp.put("seed", 42);
 
         StringBuilder report = new StringBuilder();
         line(report, "java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+                + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, load average "
+                + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
-        long heapBefore = usedHeap();
-        CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer(threads, 10_000, 60);
-        long heapAfter = usedHeap();
-        line(report, String.format(Locale.ROOT, "CoreNLP pipeline load: %.1f s, heap +%d MiB (after GC)",
-                analyzer.loadMillis() / 1000.0, (heapAfter - heapBefore) >> 20));
-        NlpKind kind = new NlpKind(analyzer);
-
-        // ---- Banking77 intents
+        CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer(1, 10_000, 60);
+        line(report, String.format(Locale.ROOT, "CoreNLP pipeline load: %.1f s", analyzer.loadMillis() / 1000.0));
+        OfflineNatives.configure(Files.createTempDirectory("merx-nlp-bench-natives"));
+        OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(OnnxSentenceEncoder.class, 1);
         String[][] train = Csv.columns(data.resolve("banking77_train.csv"), "text", "category");
         String[][] test = Csv.columns(data.resolve("banking77_test.csv"), "text", "category");
-        Map<String, Object> bankingHp = new LinkedHashMap<>(hp);
-        bankingHp.put("intentColumn", "category");
-        long start = System.nanoTime();
-        Path bankingDir = Files.createTempDirectory("merx-bench-banking77");
-        Map<String, Double> trainMetrics;
-        try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), bankingHp))
-                .train(Dataset.builder().strings("text", train[0]).strings("category", train[1]).build(),
-                        progress())) {
-            trainMetrics = model.provenance().metrics();
-            model.save(bankingDir);
-        }
-        double trainSeconds = (System.nanoTime() - start) / 1e9;
-        line(report, "Merx training (" + bankingHp + "): " + String.format(Locale.ROOT, "%.1f s", trainSeconds)
-                + "; held-out metrics " + trainMetrics);
+        NlpKind withEncoder = new NlpKind(analyzer, encoder);
+        NlpKind ngrams = new NlpKind(analyzer, null);
+        List<String> heldOut = heldOutIntents(train[1]);
+        line(report, "held-out intents for out-of-scope AUROC: " + heldOut);
 
-        List<ScoreResult> results;
-        double scoreSeconds;
-        long[] latencies = new long[test[0].length];
-        try (Scorer scorer = kind.load(bankingDir)) {
-            scoreAll(scorer, Arrays.copyOf(test[0], Math.min(50, test[0].length)), threads, new long[50]); // warm-up
-            start = System.nanoTime();
-            results = scoreAll(scorer, test[0], threads, latencies);
-            scoreSeconds = (System.nanoTime() - start) / 1e9;
+        for (NlpKind kind : List.of(ngrams, withEncoder)) {
+            String name = kind == ngrams ? "Merx n-grams only" : "Merx n-grams + " + encoder.model();
+            // (a) all 77 intents: accuracy, macro-F1, training time
+            Path dir = trainAndSave(kind, train, null, hp, report, name + ", 77 intents");
+            try (Scorer scorer = kind.load(dir)) {
+                List<ScoreResult> results = scoreBatches(scorer, test[0], 32, false);
+                String[] predicted = new String[results.size()];
+                for (int i = 0; i < predicted.length; i++) {
+                    predicted[i] = topIntent(results.get(i));
+                }
+                line(report, String.format(Locale.ROOT, "%s, Banking77 test: accuracy %.4f, macro-F1 %.4f", name,
+                        accuracy(predicted, test[1]), macroF1(predicted, test[1])));
+                throughput(scorer, test[0], options, report, name);
+            }
+            // (b) 67 intents: out-of-scope detection of the 10 never seen
+            Path heldOutDir = trainAndSave(kind, train, heldOut, hp, report, name + ", 67 intents");
+            try (Scorer scorer = kind.load(heldOutDir)) {
+                List<ScoreResult> results = scoreBatches(scorer, test[0], 32, false);
+                outOfScope(results, test[1], heldOut, report, name);
+            }
         }
-        String[] predicted = new String[results.size()];
-        double[] confidence = new double[results.size()];
-        int inScope = 0;
-        int urgent = 0;
-        int human = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> top = (List<Map<String, Object>>) results.get(i).outputs().get("topIntents");
-            predicted[i] = (String) top.get(0).get("intent");
-            confidence[i] = ((Number) top.get(0).get("confidence")).doubleValue();
-            inScope += Boolean.TRUE.equals(results.get(i).outputs().get("inScope")) ? 1 : 0;
-            urgent += "urgent".equals(results.get(i).text("routing")) ? 1 : 0;
-            human += "human".equals(results.get(i).text("routing")) ? 1 : 0;
-        }
-        double accuracy = accuracy(predicted, test[1]);
-        double macroF1 = macroF1(predicted, test[1]);
-        double ece = ece(predicted, test[1], confidence);
-        Arrays.sort(latencies);
-        line(report, String.format(Locale.ROOT,
-                "Merx Banking77 test: accuracy %.4f, macro-F1 %.4f, ECE %.4f (calibrated, T=%.3f), in scope %.1f%%, "
-                        + "routing human %d / urgent %d of %d", accuracy, macroF1, ece, trainMetrics.get("temperature"),
-                100.0 * inScope / predicted.length, human, urgent, predicted.length));
-        line(report, String.format(Locale.ROOT,
-                "Whole pipeline (classifier + CoreNLP tokenize/ssplit/pos/lemma/ner/parse/sentiment + answer + routing), "
-                        + "%d threads: %.1f messages/s = %.1f messages/s per core; latency p50 %.0f ms, p95 %.0f ms",
-                threads, predicted.length / scoreSeconds, predicted.length / scoreSeconds / threads,
-                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.95)] / 1e6));
 
         if (!options.containsKey("skipPeer")) {
-            start = System.nanoTime();
-            String peer = runPeer(repo, data);
-            line(report, String.format(Locale.ROOT, "scikit-learn TF-IDF (word 1-2 + char_wb 2-5) + LinearSVC: %s (%.0f s wall)",
-                    peer, (System.nanoTime() - start) / 1e9));
+            long start = System.nanoTime();
+            String peer = runPeer(repo, data, String.join(",", heldOut));
+            line(report, String.format(Locale.ROOT, "scikit-learn TF-IDF (word 1-2 + char_wb 2-5) + LinearSVC, "
+                    + "single-threaded Python: %s (%.0f s wall)", peer, (System.nanoTime() - start) / 1e9));
         }
 
-        // ---- Fine-food sentiment (great vs other)
+        int sentimentRows = Integer.parseInt(options.getOrDefault("sentimentRows", "0"));
+        if (sentimentRows > 0) {
+            fineFoods(ngrams, data, hp, sentimentRows, report);
+        }
+        analyzer.close();
+        encoder.close();
+        Path out = repo.resolve("benchmarks/nlp/target/results.md");
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        System.out.println("written " + out);
+    }
+
+    private static Path trainAndSave(NlpKind kind, String[][] train, List<String> without, Map<String, Object> hp,
+            StringBuilder report, String name) throws Exception {
+        List<String> texts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < train[0].length; i++) {
+            if (without == null || !without.contains(train[1][i])) {
+                texts.add(train[0][i]);
+                labels.add(train[1][i]);
+            }
+        }
+        Map<String, Object> params = new LinkedHashMap<>(hp);
+        params.put("intentColumn", "category");
+        params.put("embeddings", kind.description().contains("embeddings") ? "required" : "off");
+        Path dir = Files.createTempDirectory("merx-bench-banking77");
+        long start = System.nanoTime();
+        try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), params))
+                .train(Dataset.builder().strings("text", texts.toArray(String[]::new))
+                        .strings("category", labels.toArray(String[]::new)).build(), progress())) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            line(report, String.format(Locale.ROOT, "%s: trained on %d messages in %.1f s; held-out metrics %s", name,
+                    texts.size(), seconds, model.provenance().metrics()));
+            model.save(dir);
+        }
+        return dir;
+    }
+
+    /** Messages per second on one thread: one request per call, batches of 32, and with sentiment asked. */
+    private static void throughput(Scorer scorer, String[] texts, Map<String, String> options, StringBuilder report,
+            String name) throws Exception {
+        int rows = Math.min(texts.length, Integer.parseInt(options.getOrDefault("throughputRows", "1000")));
+        String[] sample = Arrays.copyOf(texts, rows);
+        scoreBatches(scorer, Arrays.copyOf(texts, 64), 1, false); // warm-up
+        long start = System.nanoTime();
+        scoreBatches(scorer, sample, 1, false);
+        double single = rows / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        scoreBatches(scorer, sample, 32, false);
+        double batched = rows / ((System.nanoTime() - start) / 1e9);
+        int sentimentRows = Math.min(rows, Integer.parseInt(options.getOrDefault("sentimentThroughputRows", "200")));
+        start = System.nanoTime();
+        scoreBatches(scorer, Arrays.copyOf(texts, sentimentRows), 1, true);
+        double withSentiment = sentimentRows / ((System.nanoTime() - start) / 1e9);
+        line(report, String.format(Locale.ROOT, "%s, one scoring thread: %.0f messages/s one per request, %.0f in "
+                + "batches of 32 (%d messages); with sentiment asked: %.1f messages/s (%d messages)", name, single,
+                batched, rows, withSentiment, sentimentRows));
+    }
+
+    private static void outOfScope(List<ScoreResult> results, String[] truth, List<String> heldOut,
+            StringBuilder report, String name) {
+        int n = results.size();
+        double[] distance = new double[n];
+        double[] unconfidence = new double[n];
+        boolean[] outside = new boolean[n];
+        int inside = 0;
+        int falseOut = 0;
+        int caught = 0;
+        int correctInScope = 0;
+        int acceptedInScope = 0;
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> out = results.get(i).outputs();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> scope = (Map<String, Object>) out.get("scope");
+            Object value = scope.get("value");
+            distance[i] = value == null ? Double.POSITIVE_INFINITY : ((Number) value).doubleValue();
+            if ("confidence".equals(scope.get("measure"))) {
+                distance[i] = -distance[i];
+            }
+            unconfidence[i] = -((Number) out.get("confidence")).doubleValue();
+            outside[i] = heldOut.contains(truth[i]);
+            boolean inScope = Boolean.TRUE.equals(out.get("inScope"));
+            if (outside[i]) {
+                caught += inScope ? 0 : 1;
+            } else {
+                inside++;
+                falseOut += inScope ? 0 : 1;
+                if (inScope) {
+                    acceptedInScope++;
+                    correctInScope += truth[i].equals(out.get("intent")) ? 1 : 0;
+                }
+            }
+        }
+        line(report, String.format(Locale.ROOT, "%s, 67 known + 10 held-out intents (%d in-scope, %d out-of-scope "
+                + "test messages): AUROC of the model's scope measure %.4f, of 1 - confidence %.4f; at the model's "
+                + "threshold: %.1f%% of in-scope called out of scope, %.1f%% of out-of-scope caught, in-scope "
+                + "accuracy of accepted messages %.4f", name, inside, n - inside, auroc(distance, outside),
+                auroc(unconfidence, outside), 100.0 * falseOut / inside, 100.0 * caught / (n - inside),
+                correctInScope / (double) Math.max(1, acceptedInScope)));
+    }
+
+    /** Probability that a random out-of-scope message scores higher than a random in-scope one (ties count half). */
+    static double auroc(double[] score, boolean[] positive) {
+        Integer[] order = new Integer[score.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
+        double rankSum = 0;
+        long positives = 0;
+        for (int i = 0; i < order.length;) {
+            int j = i;
+            while (j < order.length && score[order[j]] == score[order[i]]) {
+                j++;
+            }
+            double rank = (i + 1 + j) / 2.0;
+            for (int k = i; k < j; k++) {
+                if (positive[order[k]]) {
+                    rankSum += rank;
+                    positives++;
+                }
+            }
+            i = j;
+        }
+        long negatives = score.length - positives;
+        return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+    }
+
+    private static String topIntent(ScoreResult r) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> top = (List<Map<String, Object>>) r.outputs().get("topIntents");
+        return (String) top.get(0).get("intent");
+    }
+
+    private static List<ScoreResult> scoreBatches(Scorer scorer, String[] texts, int batch, boolean sentiment)
+            throws Exception {
+        List<ScoreResult> results = new ArrayList<>(texts.length);
+        for (int from = 0; from < texts.length; from += batch) {
+            List<ScoreRequest> requests = new ArrayList<>();
+            for (int i = from; i < Math.min(texts.length, from + batch); i++) {
+                requests.add(ScoreRequest.of(sentiment ? Map.of("text", texts[i], "sentiment", true)
+                        : Map.of("text", texts[i])));
+            }
+            results.addAll(batch == 1 ? List.of(scorer.score(requests.get(0))) : scorer.scoreBatch(requests));
+        }
+        return results;
+    }
+
+    private static void fineFoods(NlpKind kind, Path data, Map<String, Object> hp, int sentimentRows,
+            StringBuilder report) throws Exception {
+        long start;
+        int threads = 1;
         String[][] foodTrain = Csv.columns(data.resolve("fine_foods_train.csv"), "review", "score");
         String[][] foodTest = Csv.columns(data.resolve("fine_foods_test.csv"), "review", "score");
-        int rows = Math.min(foodTest[0].length, Integer.parseInt(options.getOrDefault("sentimentRows", "1000")));
+        int rows = Math.min(foodTest[0].length, sentimentRows);
         Map<String, Object> foodHp = new LinkedHashMap<>(hp);
         foodHp.put("textColumn", "review");
         foodHp.put("intentColumn", "score");
-        foodHp.put("hidden", 64);
+        foodHp.put("embeddings", "off");
         Path foodDir = Files.createTempDirectory("merx-bench-food");
         try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), foodHp))
                 .train(Dataset.builder().strings("review", foodTrain[0]).strings("score", foodTrain[1]).build(),
@@ -198,10 +328,6 @@ public final class NlpBenchmark {
                         + "%d reviews without sentiment (time budget or no parsable sentence)",
                 rows, sentimentSeconds, rows / sentimentSeconds, accuracy(coreNlp, truth), accuracy(classifier, truth),
                 accuracy(combined, truth), unknown));
-        analyzer.close();
-        Path out = repo.resolve("benchmarks/nlp/target/results.md");
-        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
-        System.out.println("written " + out);
     }
 
     private static TrainingContext progress() {
@@ -227,7 +353,7 @@ public final class NlpBenchmark {
                 int index = i;
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
-                    ScoreResult r = scorer.score(ScoreRequest.of(Map.of("text", texts[index])));
+                    ScoreResult r = scorer.score(ScoreRequest.of(Map.of("text", texts[index], "sentiment", true)));
                     latencies[index] = System.nanoTime() - t0;
                     return r;
                 }));
@@ -242,19 +368,16 @@ public final class NlpBenchmark {
         }
     }
 
-    private static String runPeer(Path repo, Path data) throws IOException, InterruptedException {
+    private static String runPeer(Path repo, Path data, String heldOut) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("/usr/bin/python3", repo.resolve("benchmarks/nlp/sklearn_peer.py").toString(),
                 data.resolve("banking77_train.csv").toString(), data.resolve("banking77_test.csv").toString(), "text",
-                "category").redirectErrorStream(true).start();
+                "category", heldOut).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         int code = process.waitFor();
         if (code != 0) {
             return "failed (exit " + code + "; install python3-sklearn): " + output;
         }
-        Matcher m = Pattern.compile("\"accuracy\": ([0-9.]+), \"macroF1\": ([0-9.]+), \"fitSeconds\": ([0-9.]+)")
-                .matcher(output);
-        return m.find() ? String.format(Locale.ROOT, "accuracy %.4f, macro-F1 %.4f, fit %.1f s",
-                Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))) : output;
+        return output;
     }
 
     private static double accuracy(String[] predicted, String[] truth) {
@@ -289,29 +412,7 @@ public final class NlpBenchmark {
         return sum / classes;
     }
 
-    private static double ece(String[] predicted, String[] truth, double[] confidence) {
-        int bins = 15;
-        double[] conf = new double[bins];
-        double[] acc = new double[bins];
-        for (int i = 0; i < predicted.length; i++) {
-            int b = Math.min(bins - 1, (int) (confidence[i] * bins));
-            conf[b] += confidence[i];
-            acc[b] += predicted[i].equals(truth[i]) ? 1 : 0;
-        }
-        double e = 0;
-        for (int b = 0; b < bins; b++) {
-            e += Math.abs(acc[b] - conf[b]);
-        }
-        return e / predicted.length;
-    }
 
-    private static long usedHeap() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
-    }
 
     private static void line(StringBuilder report, String text) {
         System.out.println(text);

@@ -1,15 +1,13 @@
 package io.merx.nlp.internal;
 
 /**
- * Everything a trained customer-service model consists of: the intent network, the knowledge base, the routing
- * policy, the out-of-scope threshold and the shop's order-number pattern.
+ * Everything a trained customer-service model consists of: the intent model with its out-of-scope rule, the
+ * knowledge base, the routing policy and the shop's order-number pattern.
  *
- * @param network calibrated intent classifier
+ * @param intents calibrated intent classifier and out-of-scope rule
  * @param knowledgeBase answers per intent
  * @param routing escalation policy
- * @param threshold calibrated confidence below which the intent is "out of scope"
  * @param patterns order/tracking/e-mail matchers
  */
-record Assistant(IntentNetwork network, KnowledgeBase knowledgeBase, Routing routing, double threshold,
-        PatternEntities patterns) {
+record Assistant(IntentModel intents, KnowledgeBase knowledgeBase, Routing routing, PatternEntities patterns) {
 }

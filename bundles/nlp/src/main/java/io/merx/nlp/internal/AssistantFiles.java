@@ -20,33 +20,45 @@ import java.util.Set;
 import io.merx.api.ModelLoadException;
 
 /**
- * The on-disk format, version 1: {@code assistant.properties} (format, intents, sizes, temperature, threshold,
- * routing policy, order-number pattern), {@code network.bin} (big-endian floats: IDF, then the two layers'
- * weights and biases) and {@code knowledge-base.tsv}. Plain Java streams: loading needs neither ND4J nor DL4J.
+ * The on-disk format. Version 2 (written now): {@code assistant.properties} (format, intents, hashBits, the encoder
+ * the model was trained with and the embedding weight, temperature, out-of-scope measure and threshold, routing
+ * policy, order-number pattern), {@code network.bin} (magic {@code MXN2}, then length-prefixed big-endian float
+ * blocks: IDF, the linear head's weights and biases, and with an encoder the class centroids and the precision
+ * matrix of the distance measure) and {@code knowledge-base.tsv}. Version 1 (a DL4J perceptron, magic {@code MXN1})
+ * is still read. Plain Java streams: loading needs neither ND4J nor DL4J.
  */
 final class AssistantFiles {
 
     static final String META = "assistant.properties";
     static final String NETWORK = "network.bin";
     static final String KNOWLEDGE_BASE = "knowledge-base.tsv";
-    static final int FORMAT = 1;
-    private static final int MAGIC = 0x4d584e31; // "MXN1"
+    static final int FORMAT = 2;
+    private static final int MAGIC_V1 = 0x4d584e31; // "MXN1"
+    private static final int MAGIC_V2 = 0x4d584e32; // "MXN2"
 
     private AssistantFiles() {
     }
 
     static void write(Assistant a, Path directory) throws IOException {
-        IntentNetwork n = a.network();
+        IntentModel m = a.intents();
+        if (!(m.head() instanceof LinearHead head)) {
+            throw new IllegalStateException("only linear heads are written; format-1 models are read, not rewritten");
+        }
         Properties meta = new Properties();
         meta.setProperty("format", Integer.toString(FORMAT));
-        meta.setProperty("intents", Integer.toString(n.labels().size()));
-        for (int i = 0; i < n.labels().size(); i++) {
-            meta.setProperty("intent." + i, n.labels().get(i));
+        meta.setProperty("intents", Integer.toString(m.labels().size()));
+        for (int i = 0; i < m.labels().size(); i++) {
+            meta.setProperty("intent." + i, m.labels().get(i));
         }
-        meta.setProperty("hashBits", Integer.toString(Integer.numberOfTrailingZeros(n.features().dimension())));
-        meta.setProperty("hidden", Integer.toString(n.hidden()));
-        meta.setProperty("temperature", Double.toString(n.temperature()));
-        meta.setProperty("threshold", Double.toString(a.threshold()));
+        meta.setProperty("hashBits", Integer.toString(Integer.numberOfTrailingZeros(m.features().dimension())));
+        if (m.usesEmbeddings()) {
+            meta.setProperty("embedding.model", m.embeddingModel());
+            meta.setProperty("embedding.dimension", Integer.toString(m.scope().detector().dimension()));
+        }
+        meta.setProperty("embedding.weight", Float.toString(m.embeddingWeight()));
+        meta.setProperty("temperature", Double.toString(m.temperature()));
+        meta.setProperty("scope.measure", m.scope().measure());
+        meta.setProperty("threshold", Double.toString(m.scope().threshold()));
         meta.setProperty("urgentIntents", String.join(",", a.routing().urgentIntents()));
         meta.setProperty("humanIntents", String.join(",", a.routing().humanIntents()));
         meta.setProperty("negativeThreshold", Double.toString(a.routing().negativeThreshold()));
@@ -54,10 +66,15 @@ final class AssistantFiles {
         try (OutputStream out = Files.newOutputStream(directory.resolve(META))) {
             meta.store(out, "Merx nlp.customer-service model");
         }
+        List<float[]> blocks = new ArrayList<>(List.of(m.features().idf(), head.w(), head.b()));
+        if (m.usesEmbeddings()) {
+            blocks.add(m.scope().detector().means());
+            blocks.add(m.scope().detector().precision());
+        }
         try (DataOutputStream out = new DataOutputStream(
                 new BufferedOutputStream(Files.newOutputStream(directory.resolve(NETWORK)), 1 << 16))) {
-            out.writeInt(MAGIC);
-            for (float[] block : List.of(n.features().idf(), n.w1(), n.b1(), n.w2(), n.b2())) {
+            out.writeInt(MAGIC_V2);
+            for (float[] block : blocks) {
                 out.writeInt(block.length);
                 for (float f : block) {
                     out.writeFloat(f);
@@ -74,41 +91,22 @@ final class AssistantFiles {
                 meta.load(in);
             }
             String format = meta.getProperty("format", "");
-            if (!Integer.toString(FORMAT).equals(format)) {
-                throw new ModelLoadException("unsupported nlp.customer-service format '" + format + "', expected "
+            if (!"1".equals(format) && !"2".equals(format)) {
+                throw new ModelLoadException("unsupported nlp.customer-service format '" + format + "', expected 1 or "
                         + FORMAT);
             }
-            int intents = Integer.parseInt(meta.getProperty("intents"));
+            int intents = Integer.parseInt(require(meta, "intents"));
             List<String> labels = new ArrayList<>();
             for (int i = 0; i < intents; i++) {
                 labels.add(require(meta, "intent." + i));
             }
             int bits = Integer.parseInt(require(meta, "hashBits"));
-            int hidden = Integer.parseInt(require(meta, "hidden"));
             int dimension = 1 << bits;
-            float[][] blocks = new float[5][];
-            long[] expected = {dimension, (long) dimension * hidden, hidden, (long) hidden * intents, intents};
-            try (DataInputStream in = new DataInputStream(
-                    new BufferedInputStream(Files.newInputStream(directory.resolve(NETWORK)), 1 << 16))) {
-                if (in.readInt() != MAGIC) {
-                    throw new ModelLoadException(NETWORK + " is not a Merx intent network");
-                }
-                for (int b = 0; b < blocks.length; b++) {
-                    int length = in.readInt();
-                    if (length != expected[b]) {
-                        throw new ModelLoadException(NETWORK + " block " + b + " holds " + length + " values, expected "
-                                + expected[b]);
-                    }
-                    blocks[b] = new float[length];
-                    for (int i = 0; i < length; i++) {
-                        blocks[b][i] = in.readFloat();
-                    }
-                }
-            }
             double temperature = Double.parseDouble(require(meta, "temperature"));
             double threshold = Double.parseDouble(require(meta, "threshold"));
-            IntentNetwork network = new IntentNetwork(labels, new TextFeatures(bits, blocks[0]), hidden, blocks[1],
-                    blocks[2], blocks[3], blocks[4], temperature);
+            IntentModel model = "1".equals(format)
+                    ? readVersion1(directory, meta, labels, bits, temperature, threshold)
+                    : readVersion2(directory, meta, labels, bits, dimension, temperature, threshold);
             KnowledgeBase kb;
             try (InputStream in = Files.newInputStream(directory.resolve(KNOWLEDGE_BASE))) {
                 kb = KnowledgeBase.parse(in, KNOWLEDGE_BASE);
@@ -116,13 +114,61 @@ final class AssistantFiles {
             Routing routing = new Routing(split(meta.getProperty("urgentIntents", "")),
                     split(meta.getProperty("humanIntents", "")),
                     Double.parseDouble(require(meta, "negativeThreshold")));
-            return new Assistant(network, kb, routing, threshold, new PatternEntities(require(meta, "orderIdPattern")));
+            return new Assistant(model, kb, routing, new PatternEntities(require(meta, "orderIdPattern")));
         } catch (NoSuchFileException e) {
             throw new ModelLoadException("missing model file " + e.getFile(), e);
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException("cannot read nlp.customer-service model in " + directory + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static IntentModel readVersion1(Path directory, Properties meta, List<String> labels, int bits,
+            double temperature, double threshold) throws IOException, ModelLoadException {
+        int hidden = Integer.parseInt(require(meta, "hidden"));
+        long dimension = 1L << bits;
+        float[][] b = blocks(directory, MAGIC_V1, dimension, dimension * hidden, hidden, (long) hidden * labels.size(),
+                labels.size());
+        return new IntentModel(labels, new TextFeatures(bits, b[0]), null, 1f,
+                new IntentNetwork(hidden, b[1], b[2], b[3], b[4]), temperature, new ScopeRule(null, threshold));
+    }
+
+    private static IntentModel readVersion2(Path directory, Properties meta, List<String> labels, int bits,
+            int dimension, double temperature, double threshold) throws IOException, ModelLoadException {
+        String encoder = meta.getProperty("embedding.model");
+        int embedding = encoder == null ? 0 : Integer.parseInt(require(meta, "embedding.dimension"));
+        int classes = labels.size();
+        long inputs = (long) dimension + embedding;
+        float[][] b = encoder == null
+                ? blocks(directory, MAGIC_V2, dimension, inputs * classes, classes)
+                : blocks(directory, MAGIC_V2, dimension, inputs * classes, classes, (long) classes * embedding,
+                        (long) embedding * embedding);
+        MahalanobisScope detector = encoder == null ? null : new MahalanobisScope(embedding, b[3], b[4]);
+        return new IntentModel(labels, new TextFeatures(bits, b[0]), encoder,
+                Float.parseFloat(require(meta, "embedding.weight")), new LinearHead((int) inputs, classes, b[1], b[2]),
+                temperature, new ScopeRule(detector, threshold));
+    }
+
+    private static float[][] blocks(Path directory, int magic, long... expected) throws IOException, ModelLoadException {
+        float[][] blocks = new float[expected.length][];
+        try (DataInputStream in = new DataInputStream(
+                new BufferedInputStream(Files.newInputStream(directory.resolve(NETWORK)), 1 << 16))) {
+            if (in.readInt() != magic) {
+                throw new ModelLoadException(NETWORK + " is not a Merx intent model of this format");
+            }
+            for (int b = 0; b < blocks.length; b++) {
+                int length = in.readInt();
+                if (length != expected[b]) {
+                    throw new ModelLoadException(NETWORK + " block " + b + " holds " + length + " values, expected "
+                            + expected[b]);
+                }
+                blocks[b] = new float[length];
+                for (int i = 0; i < length; i++) {
+                    blocks[b][i] = in.readFloat();
+                }
+            }
+        }
+        return blocks;
     }
 
     private static String require(Properties meta, String key) throws ModelLoadException {

@@ -3,12 +3,12 @@ package io.merx.nlp.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.merx.api.FieldSpec;
 import io.merx.api.FieldType;
 import io.merx.api.InputSchema;
+import io.merx.api.ModelLoadException;
 import io.merx.api.ScoreRequest;
 import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
@@ -35,15 +35,42 @@ final class AssistantScorer implements Scorer {
                     "the customer's message; over " + TextAnalyzer.MAX_CHARS + " characters it is cut", 0, 0,
                     -MAX_REQUEST_CHARS),
             new FieldSpec("history", FieldType.STRING_LIST, false,
-                    "the customer's previous messages, oldest first", 0, 0, -MAX_HISTORY));
+                    "the customer's previous messages, oldest first", 0, 0, -MAX_HISTORY),
+            new FieldSpec("sentiment", FieldType.BOOLEAN, false,
+                    "true runs CoreNLP's analysis: sentiment, and dates, amounts and names among the entities "
+                            + "(tens of milliseconds); it also runs when the intent is one whose routing depends on "
+                            + "sentiment (urgentIntents)", 0, 0, 0));
 
     private final Assistant assistant;
     private final TextAnalyzer analyzer;
+    private final Embedder embedder;
     private volatile boolean closed;
 
-    AssistantScorer(Assistant assistant, TextAnalyzer analyzer) {
+    private AssistantScorer(Assistant assistant, TextAnalyzer analyzer, Embedder embedder) {
         this.assistant = assistant;
         this.analyzer = analyzer;
+        this.embedder = embedder;
+    }
+
+    /**
+     * A scorer for a saved model; one trained on sentence embeddings needs the same encoder installed.
+     *
+     * @param embedder the installed sentence encoder, or null
+     */
+    static AssistantScorer load(Assistant assistant, TextAnalyzer analyzer, Embedder embedder)
+            throws ModelLoadException {
+        IntentModel intents = assistant.intents();
+        if (intents.usesEmbeddings()) {
+            if (embedder == null) {
+                throw new ModelLoadException("this model was trained on sentence embeddings of "
+                        + intents.embeddingModel() + ": install the merx-encoder feature to serve it");
+            }
+            if (!embedder.model().equals(intents.embeddingModel())) {
+                throw new ModelLoadException("this model was trained on embeddings of " + intents.embeddingModel()
+                        + " but the installed encoder is " + embedder.model());
+            }
+        }
+        return new AssistantScorer(assistant, analyzer, intents.usesEmbeddings() ? embedder : null);
     }
 
     @Override
@@ -53,41 +80,99 @@ final class AssistantScorer implements Scorer {
 
     @Override
     public ScoreResult score(ScoreRequest request) throws ScoringException {
-        String raw = request.text("text");
-        if (raw.isBlank()) {
-            throw new IllegalArgumentException("field 'text' is empty or only whitespace");
-        }
-        if (raw.length() > MAX_REQUEST_CHARS) {
-            throw new IllegalArgumentException("field 'text' is too long: " + raw.length() + " > " + MAX_REQUEST_CHARS);
-        }
-        List<String> history = request.texts("history");
-        if (history.size() > MAX_HISTORY) {
-            throw new IllegalArgumentException("field 'history' has " + history.size() + " messages, at most "
-                    + MAX_HISTORY + " are accepted");
+        return scoreBatch(List.of(request)).get(0);
+    }
+
+    /** Checks every request, runs all their messages (and recent history) through the encoder in one pass. */
+    @Override
+    public List<ScoreResult> scoreBatch(List<ScoreRequest> requests) throws ScoringException {
+        List<Message> messages = new ArrayList<>(requests.size());
+        List<String> texts = new ArrayList<>();
+        for (ScoreRequest request : requests) {
+            Message m = Message.of(request);
+            messages.add(m);
+            texts.add(m.text());
+            texts.addAll(m.recentHistory());
         }
         if (closed) {
             throw new ScoringException("scorer is closed");
         }
-        List<String> warnings = new ArrayList<>();
-        String text = raw;
-        if (text.length() > TextAnalyzer.MAX_CHARS) {
-            text = text.substring(0, TextAnalyzer.MAX_CHARS);
-            warnings.add("text cut to its first " + TextAnalyzer.MAX_CHARS + " of " + raw.length() + " characters");
+        List<IntentModel.Prediction> predictions;
+        try {
+            predictions = assistant.intents().predict(texts, embedder);
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException) {
+                throw e;
+            }
+            throw new ScoringException("the sentence encoder failed: " + e.getMessage(), e);
         }
+        List<ScoreResult> results = new ArrayList<>(messages.size());
+        int next = 0;
+        for (Message m : messages) {
+            IntentModel.Prediction current = predictions.get(next++);
+            List<IntentModel.Prediction> history = predictions.subList(next, next + m.recentHistory().size());
+            next += m.recentHistory().size();
+            results.add(answer(m, current, history));
+        }
+        return results;
+    }
 
-        IntentNetwork network = assistant.network();
+    /** One request's fields, checked, with its text cut to what the pipeline analyses. */
+    private record Message(String text, List<String> history, List<String> recentHistory, boolean sentiment,
+            List<String> warnings) {
+
+        static Message of(ScoreRequest request) {
+            String raw = request.text("text");
+            if (raw.isBlank()) {
+                throw new IllegalArgumentException("field 'text' is empty or only whitespace");
+            }
+            if (raw.length() > MAX_REQUEST_CHARS) {
+                throw new IllegalArgumentException("field 'text' is too long: " + raw.length() + " > "
+                        + MAX_REQUEST_CHARS);
+            }
+            List<String> history = request.texts("history");
+            if (history.size() > MAX_HISTORY) {
+                throw new IllegalArgumentException("field 'history' has " + history.size() + " messages, at most "
+                        + MAX_HISTORY + " are accepted");
+            }
+            List<String> warnings = new ArrayList<>();
+            String text = raw;
+            if (text.length() > TextAnalyzer.MAX_CHARS) {
+                text = text.substring(0, TextAnalyzer.MAX_CHARS);
+                warnings.add("text cut to its first " + TextAnalyzer.MAX_CHARS + " of " + raw.length()
+                        + " characters");
+            }
+            // The last 10 earlier messages, newest first, count towards "asked N times"; blank ones say nothing.
+            List<String> recent = new ArrayList<>();
+            for (int i = history.size() - 1; i >= Math.max(0, history.size() - 10); i--) {
+                String previous = history.get(i);
+                if (!previous.isBlank()) {
+                    recent.add(previous.length() > TextAnalyzer.MAX_CHARS
+                            ? previous.substring(0, TextAnalyzer.MAX_CHARS) : previous);
+                }
+            }
+            return new Message(text, history, recent, request.flag("sentiment", false), warnings);
+        }
+    }
+
+    private ScoreResult answer(Message m, IntentModel.Prediction prediction, List<IntentModel.Prediction> history)
+            throws ScoringException {
+        String text = m.text();
+        List<String> warnings = new ArrayList<>(m.warnings());
+        IntentModel intents = assistant.intents();
         String problem = TextQuality.problem(text);
-        double[] p = network.probabilities(text);
+        double[] p = prediction.probabilities();
         int[] top = topIndices(p, 3);
         double confidence = problem == null ? p[top[0]] : 0.0;
-        boolean inScope = problem == null && confidence >= assistant.threshold();
-        String intent = inScope ? network.labels().get(top[0]) : OUT_OF_SCOPE;
-        String scopeProblem = problem != null ? problem
-                : String.format(Locale.ROOT, "intent confidence %.2f is below the threshold %.2f", confidence,
-                        assistant.threshold());
+        boolean inScope = problem == null && prediction.inScope();
+        String intent = inScope ? intents.labels().get(top[0]) : OUT_OF_SCOPE;
+        String scopeProblem = problem != null ? problem : intents.scope().reason(prediction.scopeValue());
 
+        // CoreNLP's parse is most of a request's cost: run it when asked, or when routing needs the sentiment.
+        boolean analyse = problem == null
+                && (m.sentiment() || inScope && assistant.routing().urgentIntents().contains(intent));
         TextAnalysis analysis;
-        if (problem == null) {
+        if (analyse) {
             try {
                 analysis = analyzer.analyze(text);
             } catch (IllegalStateException e) {
@@ -96,7 +181,9 @@ final class AssistantScorer implements Scorer {
             warnings.addAll(analysis.notes().stream().filter(n -> !n.startsWith("text cut")).toList());
         } else {
             analysis = new TextAnalysis(0, 0, Sentiment.UNKNOWN, List.of(), false, List.of());
-            warnings.add(problem + "; language analysis skipped");
+            if (problem != null) {
+                warnings.add(problem + "; language analysis skipped");
+            }
         }
 
         List<Entity> entities = new ArrayList<>(assistant.patterns().find(text));
@@ -109,33 +196,30 @@ final class AssistantScorer implements Scorer {
 
         Map<String, String> slots = slots(entities);
         int repeats = 0;
-        for (int i = history.size() - 1; i >= Math.max(0, history.size() - 10); i--) {
-            String previous = history.get(i);
-            if (previous.length() > TextAnalyzer.MAX_CHARS) {
-                previous = previous.substring(0, TextAnalyzer.MAX_CHARS);
-            }
+        for (int i = 0; i < m.recentHistory().size(); i++) {
             // Earlier messages often carry the order number the current one refers to ("and where is it now?").
-            slots(assistant.patterns().find(previous)).forEach(slots::putIfAbsent);
-            if (inScope && !previous.isBlank()) {
-                double[] q = network.probabilities(previous);
-                int best = Calibration.argMax(q);
-                if (best == top[0] && q[best] >= assistant.threshold()) {
-                    repeats++;
-                }
+            slots(assistant.patterns().find(m.recentHistory().get(i))).forEach(slots::putIfAbsent);
+            IntentModel.Prediction q = history.get(i);
+            if (inScope && q.inScope() && Calibration.argMax(q.probabilities()) == top[0]) {
+                repeats++;
             }
         }
 
         KnowledgeBase.Answer answer = inScope ? assistant.knowledgeBase().answer(intent, slots) : null;
         Routing.Decision decision = assistant.routing().decide(new Routing.Facts(text, intent, confidence, inScope,
-                scopeProblem, analysis.sentiment(), answer != null, repeats, history.size(), analysis.complete()));
+                scopeProblem, analysis.sentiment(), answer != null, repeats, m.history().size(),
+                analysis.complete()));
 
         ScoreResult.Builder result = ScoreResult.builder()
                 .put("intent", intent)
                 .put("confidence", confidence)
                 .put("inScope", inScope)
-                .put("topIntents", topIntents(network, p, top, problem == null))
-                .put("sentiment", sentiment(analysis.sentiment()))
-                .put("entities", entities.stream().map(AssistantScorer::entity).toList());
+                .put("topIntents", topIntents(intents, p, top, problem == null))
+                .put("scope", scope(intents.scope(), prediction.scopeValue(), problem == null));
+        if (analyse) {
+            result.put("sentiment", sentiment(analysis.sentiment()));
+        }
+        result.put("entities", entities.stream().map(AssistantScorer::entity).toList());
         if (answer != null) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("text", answer.text());
@@ -164,7 +248,17 @@ final class AssistantScorer implements Scorer {
         return slots;
     }
 
-    private static List<Map<String, Object>> topIntents(IntentNetwork network, double[] p, int[] top, boolean valid) {
+    private static Map<String, Object> scope(ScopeRule rule, double value, boolean valid) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("measure", rule.measure());
+        if (valid) {
+            scope.put("value", value);
+        }
+        scope.put("threshold", rule.threshold());
+        return scope;
+    }
+
+    private static List<Map<String, Object>> topIntents(IntentModel network, double[] p, int[] top, boolean valid) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (int index : top) {
             Map<String, Object> entry = new LinkedHashMap<>();

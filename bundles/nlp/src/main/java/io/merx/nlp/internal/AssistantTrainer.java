@@ -17,8 +17,13 @@ import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
 import io.merx.sdk.kind.BaseTrainer;
 
-/** Checks the labelled messages, trains the intent network and assembles the {@link Assistant}. */
+/**
+ * Checks the labelled messages, trains the intent model (on the encoder's embeddings too when one is installed and
+ * {@code embeddings} allows it) and assembles the {@link Assistant}.
+ */
 final class AssistantTrainer extends BaseTrainer {
+
+    static final String AUTO = "auto";
 
     /** The hyper-parameters this trainer reads, with their defaults and bounds: the kind publishes them. */
     static final List<ParameterSpec> PARAMETERS = List.of(
@@ -26,23 +31,35 @@ final class AssistantTrainer extends BaseTrainer {
             ParameterSpec.text("intentColumn", "intent", "column holding the intent label"),
             ParameterSpec.text("answerColumn", "", "optional column holding an answer template for the row's intent; overrides the knowledge base"),
             ParameterSpec.text("knowledgeBase", "", "path of a UTF-8 file of 'intent<TAB>answer template' lines; empty: the built-in demo answers"),
-            ParameterSpec.integer("hashBits", 15, 10, 22, "the hashed feature space has 2^hashBits dimensions"),
-            ParameterSpec.integer("hidden", 256, 4, 4096, "hidden units of the perceptron"),
-            ParameterSpec.integer("epochs", 12, 1, 1000, "passes over the training rows"),
-            ParameterSpec.integer("batchSize", 32, 1, 4096, "rows per gradient step"),
-            ParameterSpec.real("learningRate", 2e-3, 1e-6, 1, "Adam step size"),
-            ParameterSpec.real("l2", 1e-5, 0, 1, "L2 penalty on the weights"),
-            ParameterSpec.real("dropout", 0.3, 0, 0.9, "probability of dropping a hidden unit while training"),
-            ParameterSpec.real("holdout", 0.2, 0, 0.5, "fraction of rows held out: half calibrates the confidence, half measures the model"),
-            ParameterSpec.real("outOfScopeThreshold", 0.5, 0, 1, "calibrated confidence below which the answer is 'out of scope' and a person takes over"),
+            ParameterSpec.integer("hashBits", 15, 10, 22, "the hashed n-gram feature space has 2^hashBits dimensions"),
+            ParameterSpec.choice("embeddings", AUTO, List.of(AUTO, "off", "required"), "sentence embeddings from the merx-encoder feature next to the n-grams: 'auto' uses them when the encoder is installed, 'required' fails without it, 'off' trains on n-grams alone"),
+            ParameterSpec.real("embeddingWeight", 1.0, 0.01, 100, "scale of the embedding against the n-gram features (each group has length 1)"),
+            ParameterSpec.integer("epochs", 15, 1, 1000, "most passes over the training rows; the pass with the best held-out accuracy is kept"),
+            ParameterSpec.real("learningRate", 0.1, 1e-6, 10, "AdaGrad step size"),
+            ParameterSpec.real("l2", 0, 0, 1, "L2 penalty on the weights"),
+            ParameterSpec.real("holdout", 0.2, 0.02, 0.5, "fraction of rows held out: half chooses epochs, temperature and out-of-scope threshold, half measures the model"),
+            ParameterSpec.bool("refit", true, "after choosing on the held-out rows, train the final model on all rows"),
+            ParameterSpec.real("falseOutOfScopeRate", 0.05, 0, 0.5, "models with embeddings: share of held-out in-scope messages the out-of-scope distance may call out of scope; the distance is chosen for it"),
+            ParameterSpec.real("outOfScopeThreshold", 0.5, 0, 1, "models without embeddings: calibrated confidence below which a message is out of scope"),
             ParameterSpec.text("urgentIntents", "complaint,damaged_item,payment_failed", "intents routed 'urgent' when the customer is unhappy (comma-separated)"),
             ParameterSpec.text("humanIntents", "speak_to_agent", "intents always routed to a person (comma-separated)"),
             ParameterSpec.real("negativeThreshold", 0.6, 0, 1, "probability of (very) negative sentiment from which the customer counts as unhappy"),
             ParameterSpec.text("orderIdPattern", PatternEntities.DEFAULT_ORDER_PATTERN, "regular expression of the shop's order numbers; the first non-empty group is the value"),
             ParameterSpec.integer("seed", 42, 0, Long.MAX_VALUE, "seed of the split, initial weights and shuffling"));
 
-    AssistantTrainer(ModelKind kind, HyperParameters hp) {
+    private final Embedder embedder;
+
+    /**
+     * @param embedder the sentence encoder if one is installed, else null
+     */
+    AssistantTrainer(ModelKind kind, HyperParameters hp, Embedder embedder) {
         super(kind, hp);
+        String mode = hp.getString("embeddings");
+        if ("required".equals(mode) && embedder == null) {
+            throw new IllegalArgumentException("hyper-parameter 'embeddings' is 'required' but no sentence encoder is "
+                    + "installed (feature merx-encoder)");
+        }
+        this.embedder = "off".equals(mode) ? null : embedder;
     }
 
     @Override
@@ -67,17 +84,17 @@ final class AssistantTrainer extends BaseTrainer {
         PatternEntities patterns = new PatternEntities(hp.getString("orderIdPattern"));
         KnowledgeBase kb = knowledgeBase(data, intents);
 
-        double threshold = hp.getDouble("outOfScopeThreshold");
-        IntentTrainer.Settings settings = new IntentTrainer.Settings(hp.getInt("hashBits"), hp.getInt("hidden"),
-                hp.getInt("epochs"), hp.getInt("batchSize"), hp.getDouble("learningRate"), hp.getDouble("l2"),
-                hp.getDouble("dropout"), hp.getDouble("holdout"), hp.getLong("seed"), threshold);
-        IntentTrainer.Result result = IntentTrainer.train(texts, intents, settings, context);
+        IntentTrainer.Settings settings = new IntentTrainer.Settings(hp.getInt("hashBits"), hp.getInt("epochs"),
+                hp.getDouble("learningRate"), hp.getDouble("l2"), hp.getDouble("holdout"), hp.getLong("seed"),
+                hp.getDouble("falseOutOfScopeRate"), hp.getDouble("outOfScopeThreshold"),
+                (float) hp.getDouble("embeddingWeight"), hp.getBoolean("refit"));
+        IntentTrainer.Result result = IntentTrainer.train(texts, intents, settings, embedder, context);
 
         Routing routing = new Routing(AssistantFiles.split(hp.getString("urgentIntents")),
                 AssistantFiles.split(hp.getString("humanIntents")), hp.getDouble("negativeThreshold"));
-        Assistant assistant = new Assistant(result.network(), kb, routing, threshold, patterns);
+        Assistant assistant = new Assistant(result.model(), kb, routing, patterns);
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
-        metrics.put("answeredIntents", (double) result.network().labels().stream()
+        metrics.put("answeredIntents", (double) result.model().labels().stream()
                 .filter(kb.answers()::containsKey).count());
 
         List<ScoreRequest> warmup = new ArrayList<>();

@@ -43,7 +43,7 @@ final class Calibration {
     static double logLoss(double[][] logits, int[] truth, double temperature) {
         double loss = 0;
         for (int i = 0; i < logits.length; i++) {
-            double p = IntentNetwork.softmax(logits[i], temperature)[truth[i]];
+            double p = softmax(logits[i], temperature)[truth[i]];
             loss -= Math.log(Math.max(p, 1e-15));
         }
         return loss / logits.length;
@@ -56,7 +56,7 @@ final class Calibration {
         double[] correct = new double[bins];
         int[] count = new int[bins];
         for (int i = 0; i < logits.length; i++) {
-            double[] p = IntentNetwork.softmax(logits[i], temperature);
+            double[] p = softmax(logits[i], temperature);
             int best = argMax(p);
             int bin = Math.min(bins - 1, (int) (p[best] * bins));
             confidence[bin] += p[best];
@@ -70,6 +70,23 @@ final class Calibration {
             }
         }
         return ece;
+    }
+
+    static double[] softmax(double[] logits, double temperature) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double z : logits) {
+            max = Math.max(max, z / temperature);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.exp(logits[i] / temperature - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
     }
 
     static int argMax(double[] values) {

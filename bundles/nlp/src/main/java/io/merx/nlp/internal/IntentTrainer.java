@@ -4,46 +4,44 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
 
 /**
- * Trains {@link IntentNetwork} with DL4J: a multi-layer perceptron on hashed TF-IDF features, then temperature
- * scaling on one half of the held-out rows and evaluation (accuracy, macro-F1, calibration error) on the other.
+ * Trains an {@link IntentModel} in three steps. (1) Fit on the training rows, measuring each epoch on the tuning
+ * half of the held-out rows to choose the number of epochs; fit the temperature there too, kept only if it lowers
+ * that half's calibration error; with embeddings, choose the out-of-scope distance there for the stated
+ * false-out-of-scope rate (without, the confidence threshold is a setting: on separable data nearly every held-out
+ * confidence is 1.0, and a quantile of them would send most real questions to a person).
+ * (2) Measure that model on the evaluation half, which chose nothing: these are the metrics. (3) Refit features,
+ * head and distance measure on every row with the chosen epochs, temperature and threshold, so the held-out rows
+ * are not lost to the final model.
  */
 final class IntentTrainer {
 
+    private static final int EMBEDDING_BATCH = 64;
+
     /** Hyper-parameters of one run. */
-    record Settings(int hashBits, int hidden, int epochs, int batchSize, double learningRate, double l2,
-            double dropout, double holdout, long seed, double threshold) {
+    record Settings(int hashBits, int epochs, double learningRate, double l2, double holdout, long seed,
+            double falseOutOfScopeRate, double confidenceThreshold, float embeddingWeight, boolean refit) {
     }
 
-    /** The network and what it measured on held-out rows. */
-    record Result(IntentNetwork network, Map<String, Double> metrics, int[] evaluationRows) {
+    /** The model and what it measured on held-out rows. */
+    record Result(IntentModel model, Map<String, Double> metrics, int[] evaluationRows) {
     }
 
     private IntentTrainer() {
     }
 
-    static Result train(String[] texts, String[] intents, Settings s, TrainingContext context)
+    /**
+     * @param embedder the sentence encoder, or null for n-grams only
+     */
+    static Result train(String[] texts, String[] intents, Settings s, Embedder embedder, TrainingContext context)
             throws TrainingException {
         List<String> labels = new ArrayList<>(new TreeSet<>(Arrays.asList(intents)));
         Map<String, Integer> labelIndex = new LinkedHashMap<>();
@@ -52,118 +50,145 @@ final class IntentTrainer {
         for (int i = 0; i < y.length; i++) {
             y[i] = labelIndex.get(intents[i]);
         }
-
         int[] order = shuffled(texts.length, s.seed());
         int holdout = (int) Math.floor(texts.length * s.holdout());
+        if (holdout < 2) {
+            throw new IllegalArgumentException("hyper-parameter 'holdout': " + s.holdout() + " of " + texts.length
+                    + " rows leaves fewer than 2 held-out rows to choose epochs and threshold on");
+        }
         int trainRows = texts.length - holdout;
         int[] trainIdx = Arrays.copyOfRange(order, 0, trainRows);
-        int[] calibrationIdx = Arrays.copyOfRange(order, trainRows, trainRows + holdout / 2);
-        int[] evaluationIdx = holdout >= 2 ? Arrays.copyOfRange(order, trainRows + holdout / 2, texts.length) : trainIdx;
+        int[] tuningIdx = Arrays.copyOfRange(order, trainRows, trainRows + holdout / 2);
+        int[] evaluationIdx = Arrays.copyOfRange(order, trainRows + holdout / 2, texts.length);
 
-        String[] trainTexts = new String[trainRows];
-        for (int i = 0; i < trainRows; i++) {
-            trainTexts[i] = texts[trainIdx[i]];
+        long start = System.nanoTime();
+        float[][] embeddings = embedder == null ? null : embed(texts, embedder, context);
+        double embedSeconds = (System.nanoTime() - start) / 1e9;
+
+        // (1) choose epochs, temperature and threshold on the tuning half
+        Fit tuned = fit(texts, y, labels.size(), trainIdx, embeddings, s, tuningIdx, s.epochs(), context, 0.1, 0.6);
+        IntentModel model = tuned.model(labels, s, embedder, 1.0, Double.NaN);
+        double[][] tuningLogits = logits(model, tuned.x(), tuningIdx);
+        int[] tuningTruth = select(y, tuningIdx);
+        double temperature = Calibration.temperature(tuningLogits, tuningTruth);
+        boolean calibrationHelps = Calibration.expectedCalibrationError(tuningLogits, tuningTruth, temperature)
+                < Calibration.expectedCalibrationError(tuningLogits, tuningTruth, 1.0);
+        temperature = calibrationHelps ? temperature : 1.0;
+        model = tuned.model(labels, s, embedder, temperature, Double.NaN);
+        double threshold = embeddings == null ? s.confidenceThreshold()
+                : threshold(model, embeddings, tuningIdx, s.falseOutOfScopeRate());
+        model = tuned.model(labels, s, embedder, temperature, threshold);
+
+        // (2) measure on the evaluation half
+        Map<String, Double> metrics = evaluate(model, tuned.x(), embeddings, y, evaluationIdx, labels.size());
+        metrics.put("epochs", (double) tuned.epochs());
+        metrics.put("temperature", temperature);
+        metrics.put("outOfScopeThreshold", threshold);
+        metrics.put("trainingRows", (double) (s.refit() ? texts.length : trainRows));
+        metrics.put("evaluationRows", (double) evaluationIdx.length);
+        metrics.put("intents", (double) labels.size());
+
+        // (3) refit on everything
+        if (s.refit()) {
+            int[] all = order.clone();
+            Arrays.sort(all);
+            Fit full = fit(texts, y, labels.size(), all, embeddings, s, null, tuned.epochs(), context, 0.6, 0.95);
+            model = full.model(labels, s, embedder, temperature, threshold);
         }
-        TextFeatures features = TextFeatures.fit(s.hashBits(), trainTexts);
+        context.progress(1.0, String.format(Locale.ROOT, "done in %.1f s (%.1f s embedding): %s",
+                (System.nanoTime() - start) / 1e9, embedSeconds, metrics));
+        return new Result(model, metrics, evaluationIdx);
+    }
+
+    /** A fitted head with the features and the distance measure of the rows it saw. */
+    private record Fit(TextFeatures features, SparseVector[] x, LinearHead head, MahalanobisScope detector,
+            int epochs) {
+
+        IntentModel model(List<String> labels, Settings s, Embedder embedder, double temperature, double threshold) {
+            return new IntentModel(List.copyOf(labels), features, embedder == null ? null : embedder.model(),
+                    s.embeddingWeight(), head, temperature, new ScopeRule(detector, threshold));
+        }
+    }
+
+    /**
+     * Fits features and head on {@code rows}; with {@code tuning} rows, runs up to {@code epochs} and keeps the
+     * epoch with the best accuracy there, else runs exactly {@code epochs}.
+     */
+    private static Fit fit(String[] texts, int[] y, int classes, int[] rows, float[][] embeddings, Settings s,
+            int[] tuning, int epochs, TrainingContext context, double progressFrom, double progressTo)
+            throws TrainingException {
+        String[] fitTexts = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            fitTexts[i] = texts[rows[i]];
+        }
+        TextFeatures features = TextFeatures.fit(s.hashBits(), fitTexts);
         SparseVector[] x = new SparseVector[texts.length];
         for (int i = 0; i < texts.length; i++) {
-            x[i] = features.vector(texts[i]);
+            x[i] = IntentModel.combine(features.vector(texts[i]), embeddings == null ? null : embeddings[i],
+                    features.dimension(), s.embeddingWeight());
         }
-        context.progress(0.05, "features: " + features.dimension() + " hashed dimensions, " + labels.size()
-                + " intents, " + trainRows + " training rows");
-
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(features.dimension(), labels.size(), s));
-        net.init();
-        Random shuffle = new Random(s.seed() + 1);
-        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-            shuffleInPlace(trainIdx, shuffle);
-            double loss = 0;
-            int batches = 0;
-            for (int from = 0; from < trainRows; from += s.batchSize()) {
-                if (context.isCancelled()) {
-                    throw new TrainingException("cancelled at epoch " + epoch);
-                }
-                int[] batch = Arrays.copyOfRange(trainIdx, from, Math.min(trainRows, from + s.batchSize()));
-                try (INDArray input = dense(x, batch, features.dimension());
-                        INDArray target = oneHot(y, batch, labels.size())) {
-                    net.fit(new DataSet(input, target));
-                }
-                loss += net.score();
-                batches++;
+        int inputs = features.dimension() + (embeddings == null ? 0 : embeddings[0].length);
+        SoftmaxTrainer trainer = new SoftmaxTrainer(inputs, classes, s.learningRate(), s.l2());
+        Random random = new Random(s.seed() + 1);
+        LinearHead best = null;
+        int bestEpoch = epochs;
+        double bestAccuracy = -1;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            if (context.isCancelled()) {
+                throw new TrainingException("cancelled at epoch " + epoch);
             }
-            loss /= Math.max(1, batches);
+            double loss = trainer.epoch(x, y, rows, random);
             if (!Double.isFinite(loss)) {
                 throw new TrainingException("training diverged at epoch " + epoch + "; lower learningRate");
             }
-            context.progress(0.05 + 0.85 * epoch / s.epochs(),
-                    String.format(java.util.Locale.ROOT, "epoch %d/%d loss %.4f", epoch, s.epochs(), loss));
-        }
-
-        IntentNetwork network = extract(net, labels, features, s.hidden());
-        checkAgainstDl4j(net, network, x, evaluationIdx, features.dimension());
-
-        double temperature = 1.0;
-        if (calibrationIdx.length > 0) {
-            temperature = Calibration.temperature(logits(network, x, calibrationIdx), select(y, calibrationIdx));
-        }
-        network = network.withTemperature(temperature);
-        Map<String, Double> metrics = evaluate(network, x, y, evaluationIdx, labels.size(), s.threshold());
-        metrics.put("temperature", temperature);
-        metrics.put("trainingRows", (double) trainRows);
-        metrics.put("evaluationRows", (double) evaluationIdx.length);
-        metrics.put("intents", (double) labels.size());
-        context.progress(1.0, "done: " + metrics);
-        return new Result(network, metrics, evaluationIdx);
-    }
-
-    private static MultiLayerConfiguration configuration(int inputs, int classes, Settings s) {
-        return new NeuralNetConfiguration.Builder()
-                .seed(s.seed())
-                .dataType(DataType.FLOAT)
-                .weightInit(WeightInit.XAVIER)
-                .updater(new Adam(s.learningRate()))
-                .l2(s.l2())
-                .list()
-                .layer(new DenseLayer.Builder().nIn(inputs).nOut(s.hidden()).activation(Activation.RELU).build())
-                // DL4J's dropOut takes the probability of keeping an input of the layer (the hidden units).
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(s.hidden()).nOut(classes)
-                        .activation(Activation.SOFTMAX).dropOut(1.0 - s.dropout()).build())
-                .build();
-    }
-
-    private static IntentNetwork extract(MultiLayerNetwork net, List<String> labels, TextFeatures features,
-            int hidden) {
-        return new IntentNetwork(List.copyOf(labels), features, hidden, floats(net.getParam("0_W")),
-                floats(net.getParam("0_b")), floats(net.getParam("1_W")), floats(net.getParam("1_b")), 1.0);
-    }
-
-    private static float[] floats(INDArray param) {
-        try (INDArray rowMajor = param.dup('c')) {
-            return rowMajor.data().asFloat();
-        }
-    }
-
-    /** Scoring runs in plain Java; make sure it computes what DL4J computed. */
-    private static void checkAgainstDl4j(MultiLayerNetwork net, IntentNetwork network, SparseVector[] x, int[] rows,
-            int dimension) throws TrainingException {
-        int[] sample = Arrays.copyOf(rows, Math.min(rows.length, 4));
-        try (INDArray input = dense(x, sample, dimension); INDArray out = net.output(input, false)) {
-            for (int i = 0; i < sample.length; i++) {
-                double[] expected = out.getRow(i).toDoubleVector();
-                double[] actual = IntentNetwork.softmax(network.logits(x[sample[i]]), 1.0);
-                for (int c = 0; c < expected.length; c++) {
-                    if (Math.abs(expected[c] - actual[c]) > 1e-3) {
-                        throw new TrainingException("sparse scorer disagrees with DL4J: " + actual[c] + " vs "
-                                + expected[c]);
-                    }
+            String note = "";
+            if (tuning != null) {
+                double accuracy = accuracy(trainer.head(), x, y, tuning);
+                if (accuracy > bestAccuracy) {
+                    bestAccuracy = accuracy;
+                    bestEpoch = epoch;
+                    best = trainer.snapshot();
                 }
+                note = String.format(Locale.ROOT, ", held-out accuracy %.4f", accuracy);
             }
+            context.progress(progressFrom + (progressTo - progressFrom) * epoch / epochs,
+                    String.format(Locale.ROOT, "epoch %d/%d loss %.4f%s", epoch, epochs, loss, note));
         }
+        LinearHead head = best != null ? best : trainer.snapshot();
+        MahalanobisScope detector = embeddings == null ? null : MahalanobisScope.fit(embeddings, y, rows, classes);
+        return new Fit(features, x, head, detector, bestEpoch);
     }
 
-    static Map<String, Double> evaluate(IntentNetwork network, SparseVector[] x, int[] y, int[] rows, int classes,
-            double threshold) {
-        double[][] logits = logits(network, x, rows);
+    private static float[][] embed(String[] texts, Embedder embedder, TrainingContext context)
+            throws TrainingException {
+        float[][] out = new float[texts.length][];
+        for (int from = 0; from < texts.length; from += EMBEDDING_BATCH) {
+            if (context.isCancelled()) {
+                throw new TrainingException("cancelled while embedding");
+            }
+            int to = Math.min(texts.length, from + EMBEDDING_BATCH);
+            float[][] batch = embedder.embed(Arrays.asList(texts).subList(from, to));
+            System.arraycopy(batch, 0, out, from, batch.length);
+            context.progress(0.1 * to / texts.length, "embedded " + to + " of " + texts.length + " messages with "
+                    + embedder.model());
+        }
+        return out;
+    }
+
+    /** The distance beyond which {@code rate} of the (in-scope) tuning messages lie. */
+    static double threshold(IntentModel model, float[][] embeddings, int[] rows, double rate) {
+        double[] distances = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            distances[i] = model.scope().detector().distance(embeddings[rows[i]]);
+        }
+        Arrays.sort(distances);
+        int k = (int) Math.floor(rate * distances.length);
+        return distances[Math.max(0, distances.length - 1 - k)];
+    }
+
+    static Map<String, Double> evaluate(IntentModel model, SparseVector[] x, float[][] embeddings, int[] y,
+            int[] rows, int classes) {
+        double[][] logits = logits(model, x, rows);
         int[] truth = select(y, rows);
         int[] tp = new int[classes];
         int[] fp = new int[classes];
@@ -172,7 +197,7 @@ final class IntentTrainer {
         int inScope = 0;
         int correctInScope = 0;
         for (int i = 0; i < rows.length; i++) {
-            double[] p = IntentNetwork.softmax(logits[i], network.temperature());
+            double[] p = Calibration.softmax(logits[i], model.temperature());
             int predicted = Calibration.argMax(p);
             if (predicted == truth[i]) {
                 correct++;
@@ -181,7 +206,8 @@ final class IntentTrainer {
                 fp[predicted]++;
                 fn[truth[i]]++;
             }
-            if (p[predicted] >= threshold) {
+            double value = model.scope().value(p, embeddings == null ? null : embeddings[rows[i]]);
+            if (model.scope().inScope(value)) {
                 inScope++;
                 correctInScope += predicted == truth[i] ? 1 : 0;
             }
@@ -199,18 +225,26 @@ final class IntentTrainer {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("accuracy", correct / (double) Math.max(1, rows.length));
         metrics.put("macroF1", f1Sum / Math.max(1, present));
-        metrics.put("ece", Calibration.expectedCalibrationError(logits, truth, network.temperature()));
+        metrics.put("ece", Calibration.expectedCalibrationError(logits, truth, model.temperature()));
         metrics.put("eceUncalibrated", Calibration.expectedCalibrationError(logits, truth, 1.0));
-        metrics.put("logLoss", Calibration.logLoss(logits, truth, network.temperature()));
+        metrics.put("logLoss", Calibration.logLoss(logits, truth, model.temperature()));
         metrics.put("inScopeRate", inScope / (double) Math.max(1, rows.length));
         metrics.put("inScopeAccuracy", inScope == 0 ? 0 : correctInScope / (double) inScope);
         return metrics;
     }
 
-    static double[][] logits(IntentNetwork network, SparseVector[] x, int[] rows) {
+    private static double accuracy(IntentHead head, SparseVector[] x, int[] y, int[] rows) {
+        int correct = 0;
+        for (int row : rows) {
+            correct += Calibration.argMax(head.logits(x[row])) == y[row] ? 1 : 0;
+        }
+        return correct / (double) Math.max(1, rows.length);
+    }
+
+    static double[][] logits(IntentModel model, SparseVector[] x, int[] rows) {
         double[][] logits = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
-            logits[i] = network.logits(x[rows[i]]);
+            logits[i] = model.head().logits(x[rows[i]]);
         }
         return logits;
     }
@@ -223,40 +257,18 @@ final class IntentTrainer {
         return out;
     }
 
-    private static INDArray dense(SparseVector[] x, int[] rows, int dimension) {
-        float[] flat = new float[rows.length * dimension];
-        for (int r = 0; r < rows.length; r++) {
-            SparseVector v = x[rows[r]];
-            for (int n = 0; n < v.indices().length; n++) {
-                flat[r * dimension + v.indices()[n]] = v.values()[n];
-            }
-        }
-        return Nd4j.create(flat, new long[] {rows.length, dimension}, 'c');
-    }
-
-    private static INDArray oneHot(int[] y, int[] rows, int classes) {
-        float[] flat = new float[rows.length * classes];
-        for (int r = 0; r < rows.length; r++) {
-            flat[r * classes + y[rows[r]]] = 1f;
-        }
-        return Nd4j.create(flat, new long[] {rows.length, classes}, 'c');
-    }
-
     private static int[] shuffled(int n, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        shuffleInPlace(order, new Random(seed));
-        return order;
-    }
-
-    private static void shuffleInPlace(int[] order, Random random) {
+        Random random = new Random(seed);
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
         }
+        return order;
     }
 }

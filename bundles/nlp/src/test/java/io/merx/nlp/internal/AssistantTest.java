@@ -25,8 +25,8 @@ import io.merx.api.TrainingContext;
 
 class AssistantTest {
 
-    private static final NlpKind KIND = new NlpKind(SharedAnalyzer.get());
-    private static final Map<String, Object> SMALL = Map.of("hashBits", 14, "hidden", 64, "epochs", 10);
+    private static final NlpKind KIND = new NlpKind(SharedAnalyzer.get(), null);
+    private static final Map<String, Object> SMALL = Map.of("hashBits", 14, "epochs", 10);
 
     @TempDir
     static Path modelDir;
@@ -50,6 +50,10 @@ class AssistantTest {
         return scorer.score(ScoreRequest.of(Map.of("text", text, "history", List.of(history))));
     }
 
+    private static ScoreResult scoreWithSentiment(String text) throws Exception {
+        return scorer.score(ScoreRequest.of(Map.of("text", text, "sentiment", true)));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(ScoreResult r, String field) {
         return (List<Map<String, Object>>) r.outputs().get(field);
@@ -66,12 +70,14 @@ class AssistantTest {
         assertTrue(metrics.get("macroF1") > 0.9, metrics.toString());
         assertTrue(metrics.get("ece") < 0.15, metrics.toString());
         assertTrue(metrics.get("temperature") > 0, metrics.toString());
+        assertTrue(metrics.get("inScopeRate") > 0.85, "about 95 % of held-out messages stay in scope: " + metrics);
         assertEquals(14.0, metrics.get("answeredIntents"));
     }
 
     @Test
     void orderQuestionGetsIntentEntitiesAndFilledAnswer() throws Exception {
-        ScoreResult r = score("Hi, where is my order #482913? I ordered it on March 3, 2026 and paid $59.90.");
+        ScoreResult r = scoreWithSentiment(
+                "Hi, where is my order #482913? I ordered it on March 3, 2026 and paid $59.90.");
         assertEquals("order_status", r.text("intent"), r.outputs().toString());
         assertTrue(r.number("confidence") >= 0.5);
         assertEquals(3, list(r, "topIntents").size());
@@ -107,7 +113,7 @@ class AssistantTest {
 
     @Test
     void junkAndHugeInputGiveAnHonestAnswerNotACrash() throws Exception {
-        ScoreResult symbols = score("%%%% 1234 ^^^ $$$ #### 99");
+        ScoreResult symbols = score("%%%% ^^^ $$$ #### !!");
         assertEquals(AssistantScorer.OUT_OF_SCOPE, symbols.text("intent"));
         assertEquals(0.0, symbols.number("confidence"));
         assertEquals("human", symbols.text("routing"));
@@ -129,11 +135,26 @@ class AssistantTest {
     }
 
     @Test
+    void sentimentRunsOnlyWhenAskedOrWhenRoutingNeedsIt() throws Exception {
+        ScoreResult plain = score("Where is my order #482913?");
+        assertFalse(plain.outputs().containsKey("sentiment"), plain.outputs().toString());
+        assertEquals("order_status", plain.text("intent"));
+
+        ScoreResult asked = scoreWithSentiment("Where is my order #482913?");
+        assertTrue(map(asked, "sentiment").containsKey("distribution"), asked.outputs().toString());
+
+        // complaint is an urgent intent: routing needs the sentiment, so it runs unasked
+        ScoreResult complaint = score("This is the worst service ever, I am furious about order #556677.");
+        assertEquals("complaint", complaint.text("intent"), complaint.outputs().toString());
+        assertTrue(map(complaint, "sentiment").containsKey("distribution"), complaint.outputs().toString());
+    }
+
+    @Test
     void knowledgeBaseFromFileOrColumnAndBadSettingsNameTheParameter(@TempDir Path dir) throws Exception {
         Path kb = dir.resolve("kb.tsv");
         Files.writeString(kb, "# faq\norder_status\tParcel {orderId} left our warehouse.\n");
         Dataset data = DemoData.generate(30, 11);
-        try (TrainedModel model = train(data, Map.of("hashBits", 12, "hidden", 32, "epochs", 8,
+        try (TrainedModel model = train(data, Map.of("hashBits", 12, "epochs", 8,
                 "knowledgeBase", kb.toString(), "outOfScopeThreshold", 0.0))) {
             Path saved = Files.createDirectories(dir.resolve("m"));
             model.save(saved);

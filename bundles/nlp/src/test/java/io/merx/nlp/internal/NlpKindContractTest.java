@@ -13,7 +13,7 @@ class NlpKindContractTest extends ModelKindContract {
 
     @Override
     protected ModelKind kind() {
-        return new NlpKind(SharedAnalyzer.get());
+        return new NlpKind(SharedAnalyzer.get(), null);
     }
 
     @Override
@@ -23,7 +23,7 @@ class NlpKindContractTest extends ModelKindContract {
 
     @Override
     protected Map<String, Object> hyperParameters() {
-        return Map.of("hashBits", 12, "hidden", 24, "epochs", 6, "seed", 5);
+        return Map.of("hashBits", 12, "epochs", 6, "seed", 5);
     }
 
     @Override

@@ -1,0 +1,103 @@
+package io.merx.nlp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.merx.api.HyperParameters;
+import io.merx.api.ModelLoadException;
+import io.merx.api.ScoreRequest;
+import io.merx.api.ScoreResult;
+import io.merx.api.Scorer;
+import io.merx.api.TrainedModel;
+import io.merx.api.TrainingContext;
+
+/** The kind with the real all-MiniLM-L6-v2 encoder: intents on embeddings and n-grams, distance-based scope. */
+class EncoderIntentTest {
+
+    private static final NlpKind KIND = new NlpKind(SharedAnalyzer.get(), SharedEncoder.get());
+
+    @TempDir
+    static Path modelDir;
+    private static Map<String, Double> metrics;
+
+    @BeforeAll
+    static void trainDemoModel() throws Exception {
+        try (TrainedModel model = KIND.newTrainer(HyperParameters.of(KIND.parameters(), Map.of("hashBits", 14)))
+                .train(KIND.demoData().orElseThrow(), TrainingContext.silent())) {
+            metrics = model.provenance().metrics();
+            model.save(modelDir);
+        }
+    }
+
+    private static ScoreResult score(Scorer scorer, String text) throws Exception {
+        return scorer.score(ScoreRequest.of(Map.of("text", text)));
+    }
+
+    @Test
+    void heldOutMetricsAndScopeRateAreWhatWasAskedFor() {
+        assertTrue(metrics.get("accuracy") > 0.9, metrics.toString());
+        double inScope = metrics.get("inScopeRate");
+        assertTrue(inScope > 0.85 && inScope < 1.0, "falseOutOfScopeRate 0.05 leaves about 95 % in scope: " + metrics);
+        assertEquals(840.0, metrics.get("trainingRows"), "refitted on every row");
+    }
+
+    @Test
+    void questionsFarFromEveryIntentAreOutOfScopeAndShopQuestionsAreNot() throws Exception {
+        try (Scorer scorer = KIND.load(modelDir)) {
+            ScoreResult order = score(scorer, "Where is my order #482913? It has not arrived yet.");
+            assertEquals("order_status", order.text("intent"), order.outputs().toString());
+            assertEquals(Boolean.TRUE, order.outputs().get("inScope"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> scope = (Map<String, Object>) order.outputs().get("scope");
+            assertEquals("distance", scope.get("measure"));
+
+            for (String offTopic : List.of("What is the capital of Australia?",
+                    "Write me a short poem about the autumn sea.", "How many moons does Jupiter have?")) {
+                ScoreResult r = score(scorer, offTopic);
+                assertEquals(AssistantScorer.OUT_OF_SCOPE, r.text("intent"), r.outputs().toString());
+                assertEquals("human", r.text("routing"));
+            }
+        }
+    }
+
+    @Test
+    void batchIsScoredInOnePassAndMatchesSingleRequests() throws Exception {
+        try (Scorer scorer = KIND.load(modelDir)) {
+            List<ScoreRequest> requests = List.of(ScoreRequest.of(Map.of("text", "I want to cancel order #123456")),
+                    ScoreRequest.of(Map.of("text", "My login does not work", "history", List.of("hello", "hi"))),
+                    ScoreRequest.of(Map.of("text", "Can I talk to a human?")));
+            List<ScoreResult> batch = scorer.scoreBatch(requests);
+            for (int i = 0; i < requests.size(); i++) {
+                ScoreResult single = scorer.score(requests.get(i));
+                assertEquals(single.text("intent"), batch.get(i).text("intent"));
+                assertEquals(single.number("confidence"), batch.get(i).number("confidence"), 1e-5);
+            }
+        }
+    }
+
+    @Test
+    void aModelTrainedOnEmbeddingsNeedsTheEncoderToLoad() {
+        ModelLoadException e = assertThrows(ModelLoadException.class,
+                () -> new NlpKind(SharedAnalyzer.get(), null).load(modelDir));
+        assertTrue(e.getMessage().contains("merx-encoder"), e.getMessage());
+    }
+
+    @Test
+    void requiredEmbeddingsWithoutEncoderFailBeforeTraining() {
+        NlpKind plain = new NlpKind(SharedAnalyzer.get(), null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plain
+                .newTrainer(HyperParameters.of(plain.parameters(), Map.of("embeddings", "required"))));
+        assertTrue(e.getMessage().contains("'embeddings'"), e.getMessage());
+        assertFalse(e.getMessage().isBlank());
+    }
+}
