@@ -3,6 +3,8 @@ package io.merx.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,20 +99,23 @@ public class RiskIT extends ModuleITSupport {
         EventService events = awaitService(EventService.class, null);
         LiveModels.await(runtime, demoModel());
 
+        // Times near now: the events bundle replays only the last 7 days of events to a restarted listener.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         for (int i = 0; i < 6; i++) {
-            runtime.score(demoModel(), ScoreRequest.of(order("burst-" + i, "2025-07-01T14:" + (10 + 5 * i),
-                    "K-live-burst", Map.of("order_id", "it-burst-" + i))));
+            String time = minute(now.minus(50 - 5 * i, ChronoUnit.MINUTES));
+            runtime.score(demoModel(), ScoreRequest.of(order("burst-" + i, time, "K-live-burst",
+                    Map.of("order_id", "it-burst-" + i))));
         }
-        Map<String, Object> probe = order("probe", "2025-07-01T15:00", "K-live-burst", Map.of("reasons", 10));
+        Map<String, Object> probe = order("probe", minute(now), "K-live-burst", Map.of("reasons", 10));
         assertTrue(reasonsOf(runtime, probe), reasonsOf(runtime, probe).contains("this card placed 6 other orders"));
 
-        Map<String, Object> returning = order("it-returning", "2025-07-01T15:00", "K-it-returning",
-                Map.of("account_created", "2025-06-01"));
+        Map<String, Object> returning = order("it-returning", minute(now), "K-it-returning",
+                Map.of("account_created", now.minus(30, ChronoUnit.DAYS).toString().substring(0, 10)));
         double newcomer = probability(runtime, returning);
         List<Event> purchases = new ArrayList<>();
         for (int day = 2; day <= 5; day++) {
             purchases.add(Event.of("it-purchase-" + day, "purchase", "it-returning", "p" + day, 30.0,
-                    "2025-06-0" + day + "T10:00:00Z", null, null));
+                    now.minus(day, ChronoUnit.DAYS).toString(), null, null));
         }
         events.ingest(purchases);
         double returningCustomer = awaitProbabilityBelow(runtime, returning, newcomer);
@@ -134,6 +139,11 @@ public class RiskIT extends ModuleITSupport {
             replayed = probability(runtime, returning);
         }
         assertEquals("the events replayed after a restart", returningCustomer, replayed, 1e-9);
+    }
+
+    /** The scorer's {@code order_time} format, e.g. 2026-12-03T14:05. */
+    private static String minute(Instant time) {
+        return time.toString().substring(0, 16);
     }
 
     private static Map<String, Object> order(String customer, String time, String card, Map<String, Object> extra) {
