@@ -36,6 +36,8 @@ final class ModelData {
      * kind where the model is no better than popularity for them; 0 for every other kind.
      */
     final int fallbackBelow;
+    /** Approximate top-K over the item factors of a large catalogue; null: queries scan exactly. */
+    final AnnIndex ann;
 
     final Map<String, Integer> userIndex;
     final Map<String, Integer> itemIndex;
@@ -59,6 +61,14 @@ final class ModelData {
             int[] seenPtr, int[] seenItems, float[] seenWeights, Factors factors, double alpha,
             double regularisation, boolean scaleRegularisation, ItemNeighbours neighbours, String method,
             int fallbackBelow) {
+        this(userIds, itemIds, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights, factors, alpha,
+                regularisation, scaleRegularisation, neighbours, method, fallbackBelow, null);
+    }
+
+    ModelData(String[] userIds, String[] itemIds, int[] itemCategory, String[] categories, int[] popularity,
+            int[] seenPtr, int[] seenItems, float[] seenWeights, Factors factors, double alpha,
+            double regularisation, boolean scaleRegularisation, ItemNeighbours neighbours, String method,
+            int fallbackBelow, AnnIndex ann) {
         this.userIds = userIds;
         this.itemIds = itemIds;
         this.itemCategory = itemCategory;
@@ -74,6 +84,7 @@ final class ModelData {
         this.neighbours = neighbours;
         this.method = method;
         this.fallbackBelow = fallbackBelow;
+        this.ann = ann;
         this.userIndex = index(userIds);
         this.itemIndex = index(itemIds);
         this.categoryIndex = index(categories);
@@ -103,7 +114,13 @@ final class ModelData {
     /** The same model answering users with fewer than {@code threshold} known items from popularity. */
     ModelData withFallbackBelow(int threshold) {
         return new ModelData(userIds, itemIds, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights,
-                factors, alpha, regularisation, scaleRegularisation, neighbours, method, threshold);
+                factors, alpha, regularisation, scaleRegularisation, neighbours, method, threshold, ann);
+    }
+
+    /** The same model answering top-K queries from {@code index}. */
+    ModelData withAnn(AnnIndex index) {
+        return new ModelData(userIds, itemIds, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights,
+                factors, alpha, regularisation, scaleRegularisation, neighbours, method, fallbackBelow, index);
     }
 
     /** True when known users are ranked by something other than popularity. */

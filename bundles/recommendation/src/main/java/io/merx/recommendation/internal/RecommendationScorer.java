@@ -90,7 +90,7 @@ final class RecommendationScorer implements Scorer {
             if (RecommendRequest.RECOMMEND.equals(request.op())) {
                 Query query = query(request);
                 Filter filter = filter(request, query, -1);
-                if (query.vector != null && filter.only() == null) {
+                if (query.vector != null && filter.only() == null && model.ann == null) {
                     batched.add(i);
                     queries.add(query);
                     filters.add(filter);
@@ -129,7 +129,10 @@ final class RecommendationScorer implements Scorer {
         TopK top = new TopK(request.k());
         OnlineBoost.Popularity popularity = null;
         if (query.vector != null) {
-            Ranker.scan(model, model.factors.items(), query.vector, filter, top);
+            if (model.ann == null || filter.only() != null
+                    || !model.ann.recommend(model, query.vector, filter, top, request.k())) {
+                Ranker.scan(model, model.factors.items(), query.vector, filter, top);
+            }
         } else if (query.scores != null) {
             Ranker.scanScores(model, query.scores, filter, top);
         } else {
@@ -168,7 +171,11 @@ final class RecommendationScorer implements Scorer {
         String source;
         OnlineBoost.Popularity popularity = null;
         if (item != null && model.factors != null) {
-            Ranker.scan(model, model.unitItems, Ranker.row(model.unitItems, item, model.rank()), filter, top);
+            float[] unit = Ranker.row(model.unitItems, item, model.rank());
+            if (model.ann == null || filter.only() != null
+                    || !model.ann.similar(model, unit, filter, top, request.k())) {
+                Ranker.scan(model, model.unitItems, unit, filter, top);
+            }
             source = ALS;
         } else if (item != null && model.neighbours != null) {
             Ranker.scanScores(model, Ranker.itemScores(model, new int[] {item}, 1), filter, top);
