@@ -234,7 +234,8 @@ final class ModelFiles {
             try {
                 return AnnIndex.read(in, config, items);
             } catch (IOException e) {
-                throw new ModelLoadException("corrupt recommendation model: index: " + e.getMessage(), e);
+                throw new ModelLoadException("corrupt recommendation model: index: "
+                        + (e instanceof java.io.EOFException ? "truncated" : e.getMessage()), e);
             }
         }
     }
