@@ -78,6 +78,12 @@ final class AnnIndex {
         }
     }
 
+    /** The same graphs searched with another {@code efSearch} (benchmarks sweep it). */
+    AnnIndex withEfSearch(int efSearch) {
+        return new AnnIndex(new AnnConfig(config.minItems(), config.m(), config.efConstruction(), efSearch,
+                config.threads()), items, unitItems);
+    }
+
     /** Best items for {@code query} by inner product with the item factors; false when the caller must scan. */
     boolean recommend(ModelData model, float[] query, Filter filter, TopK top, int k) {
         return search(items, model, model.factors.items(), query, filter, top, k);
