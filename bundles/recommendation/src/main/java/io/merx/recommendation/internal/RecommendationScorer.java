@@ -26,6 +26,9 @@ import io.merx.api.ScoringException;
  * popularity answers include the online counts. The answer's {@code fresh} is how many of the user's recent
  * interactions were used, and {@code online} is true when online counts shaped a popularity answer.
  *
+ * <p>A model with an {@link AnnIndex} (a large catalogue) answers factor-based {@code recommend} and {@code
+ * similar} without a whitelist from the index, and scans exactly when the index finds too few items.
+ *
  * <p>The model data is immutable and on the heap, so scoring takes no lock: the runtime closes a scorer only when
  * the last request holding its version has released it (merx-runtime's {@code LoadedVersion} reference count), and
  * a call that raced with {@code close()} elsewhere would only read heap arrays. The flag refuses calls after close.
