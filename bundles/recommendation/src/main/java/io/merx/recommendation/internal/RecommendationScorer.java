@@ -90,10 +90,11 @@ final class RecommendationScorer implements Scorer {
         List<Filter> filters = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             RecommendRequest request = parsed.get(i);
-            if (RecommendRequest.RECOMMEND.equals(request.op())) {
+            // With an index each request walks the graph on its own: the blocked scan is the exact path's.
+            if (RecommendRequest.RECOMMEND.equals(request.op()) && model.ann == null) {
                 Query query = query(request);
                 Filter filter = filter(request, query, -1);
-                if (query.vector != null && filter.only() == null && model.ann == null) {
+                if (query.vector != null && filter.only() == null) {
                     batched.add(i);
                     queries.add(query);
                     filters.add(filter);

@@ -96,6 +96,19 @@ class AnnIndexTest {
     }
 
     @Test
+    void aBatchAnswersAsSingleRequestsDo() throws Exception {
+        List<ScoreRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            requests.add(ScoreRequest.of(Map.of("user", interactions.userId(i), "k", 10)));
+        }
+        requests.add(ScoreRequest.of(Map.of("op", "similar", "item", interactions.itemId(0), "k", 5)));
+        List<ScoreResult> batch = indexed.scoreBatch(requests);
+        for (int i = 0; i < requests.size(); i++) {
+            assertEquals(indexed.score(requests.get(i)).outputs(), batch.get(i).outputs());
+        }
+    }
+
+    @Test
     void filtersHoldOnIndexedAnswers() throws Exception {
         String user = interactions.userId(3);
         Set<String> seen = new HashSet<>();
