@@ -27,6 +27,6 @@ public final class AutoKind extends RecommendationKind {
     /** The one constructor: Declarative Services calls it, and so do tests and benchmarks. */
     public AutoKind() {
         super(NAME, "Chooses ALS (searched), item-kNN, EASE or popularity by validation nDCG@10",
-                RecommendationParameters.with(RecommendationParameters.AUTO), AutoLearner::new);
+                RecommendationParameters.auto(), AutoLearner::new);
     }
 }

@@ -38,6 +38,8 @@ final class ModelData {
     final int fallbackBelow;
     /** Null unless the sequential kind: then {@code factors} hold the users' encodings and the item embeddings. */
     final SequenceModel sequence;
+    /** Approximate top-K over the item factors of a large catalogue; null: queries scan exactly. */
+    final AnnIndex ann;
 
     final Map<String, Integer> userIndex;
     final Map<String, Integer> itemIndex;
@@ -62,13 +64,13 @@ final class ModelData {
             double regularisation, boolean scaleRegularisation, ItemNeighbours neighbours, String method,
             int fallbackBelow) {
         this(userIds, itemIds, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights, factors, alpha,
-                regularisation, scaleRegularisation, neighbours, method, fallbackBelow, null);
+                regularisation, scaleRegularisation, neighbours, method, fallbackBelow, null, null);
     }
 
     ModelData(String[] userIds, String[] itemIds, int[] itemCategory, String[] categories, int[] popularity,
             int[] seenPtr, int[] seenItems, float[] seenWeights, Factors factors, double alpha,
             double regularisation, boolean scaleRegularisation, ItemNeighbours neighbours, String method,
-            int fallbackBelow, SequenceModel sequence) {
+            int fallbackBelow, SequenceModel sequence, AnnIndex ann) {
         this.userIds = userIds;
         this.itemIds = itemIds;
         this.itemCategory = itemCategory;
@@ -85,6 +87,7 @@ final class ModelData {
         this.method = method;
         this.fallbackBelow = fallbackBelow;
         this.sequence = sequence;
+        this.ann = ann;
         this.userIndex = index(userIds);
         this.itemIndex = index(itemIds);
         this.categoryIndex = index(categories);
@@ -114,13 +117,20 @@ final class ModelData {
     /** Model data of the sequential kind: encodings and item embeddings as factors, plus the network. */
     static ModelData of(Interactions data, Factors factors, SequenceModel sequence) {
         return new ModelData(data.userIds, data.itemIds, data.itemCategory, data.categories, data.itemDegrees(),
-                data.userPtr, data.items, data.weights, factors, 0, 0, false, null, Method.SEQUENTIAL, 0, sequence);
+                data.userPtr, data.items, data.weights, factors, 0, 0, false, null, Method.SEQUENTIAL, 0, sequence, null);
     }
 
     /** The same model answering users with fewer than {@code threshold} known items from popularity. */
     ModelData withFallbackBelow(int threshold) {
         return new ModelData(userIds, itemIds, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights,
-                factors, alpha, regularisation, scaleRegularisation, neighbours, method, threshold, sequence);
+                factors, alpha, regularisation, scaleRegularisation, neighbours, method, threshold, sequence, ann);
+    }
+
+    /** The same model answering top-K queries from {@code index}. */
+    ModelData withAnn(AnnIndex index) {
+        return new ModelData(userIds, itemIds, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights,
+                factors, alpha, regularisation, scaleRegularisation, neighbours, method, fallbackBelow, sequence,
+                index);
     }
 
     /** True when known users are ranked by something other than popularity. */

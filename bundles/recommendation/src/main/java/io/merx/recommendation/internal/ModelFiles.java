@@ -32,11 +32,14 @@ import io.merx.api.ModelLoadException;
  * big-endian;</li>
  * <li>{@code sequence.bin} (sequential only): the network's shape (dim, blocks, maxLength, items), its weights
  * and each user's latest items in time order (CSR), big-endian; {@code factors.nd4j} then holds the users'
- * encodings and the item embeddings.</li>
+ * encodings and the item embeddings;</li>
+ * <li>{@code ann.bin} (ALS with an index only): the HNSW graphs of {@link AnnIndex}, items then unit items, each
+ * level's rows (CSR), big-endian; the properties {@code ann=hnsw}, {@code annM}, {@code annEfConstruction} and
+ * {@code annEfSearch} say it is there and how it was built.</li>
  * </ul>
  * The properties {@code method} (what ranks known users) and {@code fallbackBelow} (users with fewer items get
  * popularity) came later in format 1; files without them are ALS or popularity models with no fallback, as
- * before. Every 1.x version of the kinds reads format 1.
+ * before. So did the index: a model without {@code ann} scans exactly, as before. Every 1.x version of the kinds reads format 1.
  */
 final class ModelFiles {
 
@@ -45,6 +48,7 @@ final class ModelFiles {
     static final String FACTORS = "factors.nd4j";
     static final String NEIGHBOURS = "neighbours.bin";
     static final String SEQUENCE = "sequence.bin";
+    static final String ANN = "ann.bin";
     static final int FORMAT = 1;
     private static final int MAGIC = 0x4D525843;
 
@@ -64,6 +68,15 @@ final class ModelFiles {
         meta.setProperty("scaleRegularisation", Boolean.toString(model.scaleRegularisation));
         meta.setProperty("method", model.method);
         meta.setProperty("fallbackBelow", Integer.toString(model.fallbackBelow));
+        if (model.ann != null) {
+            AnnConfig ann = model.ann.config;
+            meta.setProperty("ann", "hnsw");
+            meta.setProperty("annMinItems", Integer.toString(ann.minItems()));
+            meta.setProperty("annM", Integer.toString(ann.m()));
+            meta.setProperty("annEfConstruction", Integer.toString(ann.efConstruction()));
+            meta.setProperty("annEfSearch", Integer.toString(ann.efSearch()));
+            meta.setProperty("annThreads", Integer.toString(ann.threads()));
+        }
         try (OutputStream out = Files.newOutputStream(directory.resolve(META))) {
             meta.store(out, "Merx " + kind + " model");
         }
@@ -107,6 +120,14 @@ final class ModelFiles {
                     INDArray items = matrix(model.factors.items(), k)) {
                 Nd4j.write(users, out);
                 Nd4j.write(items, out);
+            }
+        }
+        if (model.ann != null) {
+            try (DataOutputStream out = new DataOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(directory.resolve(ANN)), 1 << 16))) {
+                out.writeInt(MAGIC);
+                out.writeInt(FORMAT);
+                model.ann.write(out);
             }
         }
     }
@@ -186,11 +207,17 @@ final class ModelFiles {
             }
             int fallbackBelow = Integer.parseInt(meta.getProperty("fallbackBelow", "0"));
             check(fallbackBelow >= 0, "negative fallbackBelow");
-            return new ModelData(users, items, itemCategory, categories, popularity, seenPtr, seenItems, seenWeights,
-                    factors, Double.parseDouble(meta.getProperty("alpha", "0")),
+            ModelData model = new ModelData(users, items, itemCategory, categories, popularity, seenPtr, seenItems,
+                    seenWeights, factors, Double.parseDouble(meta.getProperty("alpha", "0")),
                     Double.parseDouble(meta.getProperty("regularisation", "0")),
                     Boolean.parseBoolean(meta.getProperty("scaleRegularisation", "false")), neighbours, method,
-                    fallbackBelow, sequence);
+                    fallbackBelow, sequence, null);
+            if (meta.getProperty("ann") == null) {
+                return model;
+            }
+            check("hnsw".equals(meta.getProperty("ann")) && factors != null, "unknown index '"
+                    + meta.getProperty("ann") + "'");
+            return model.withAnn(readAnn(directory.resolve(ANN), annConfig(meta), items.length));
         } catch (NoSuchFileException e) {
             throw new ModelLoadException("missing model file " + e.getFile(), e);
         } catch (ModelLoadException e) {
@@ -252,6 +279,30 @@ final class ModelFiles {
             String bad = net.firstNonFinite();
             check(bad == null, "sequential weight " + bad + " is not finite");
             return new SequenceModel(net, ptr, tail);
+        }
+    }
+
+    private static AnnConfig annConfig(Properties meta) throws ModelLoadException {
+        AnnConfig config = new AnnConfig(Integer.parseInt(meta.getProperty("annMinItems", "0")),
+                Integer.parseInt(meta.getProperty("annM", "0")),
+                Integer.parseInt(meta.getProperty("annEfConstruction", "0")),
+                Integer.parseInt(meta.getProperty("annEfSearch", "0")),
+                Integer.parseInt(meta.getProperty("annThreads", "1")));
+        check(config.m() > 0 && config.efConstruction() > 0 && config.efSearch() > 0, "index settings out of range");
+        return config;
+    }
+
+    private static AnnIndex readAnn(Path file, AnnConfig config, int items) throws IOException, ModelLoadException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                throw new ModelLoadException(ANN + " is not a format " + FORMAT + " index");
+            }
+            try {
+                return AnnIndex.read(in, config, items);
+            } catch (IOException e) {
+                throw new ModelLoadException("corrupt recommendation model: index: "
+                        + (e instanceof java.io.EOFException ? "truncated" : e.getMessage()), e);
+            }
         }
     }
 
@@ -340,14 +391,14 @@ final class ModelFiles {
         return values;
     }
 
-    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+    static void writeInts(DataOutputStream out, int[] values) throws IOException {
         out.writeInt(values.length);
         for (int v : values) {
             out.writeInt(v);
         }
     }
 
-    private static int[] readInts(DataInputStream in) throws IOException {
+    static int[] readInts(DataInputStream in) throws IOException {
         int[] values = new int[checkedLength(in.readInt())];
         for (int i = 0; i < values.length; i++) {
             values[i] = in.readInt();

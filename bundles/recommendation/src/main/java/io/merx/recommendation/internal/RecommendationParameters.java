@@ -79,7 +79,16 @@ final class RecommendationParameters {
     }
 
     static List<ParameterSpec> als() {
-        return with(ALS);
+        List<ParameterSpec> own = new ArrayList<>(ALS);
+        own.addAll(AnnConfig.PARAMETERS);
+        return with(own);
+    }
+
+    /** The automatic kind's: its search, and the index its ALS winner gets on a large catalogue. */
+    static List<ParameterSpec> auto() {
+        List<ParameterSpec> own = new ArrayList<>(AUTO);
+        own.addAll(AnnConfig.PARAMETERS);
+        return with(own);
     }
 
     static List<ParameterSpec> with(List<ParameterSpec> own) {

@@ -28,6 +28,9 @@ import io.merx.api.ScoringException;
  * popularity answers include the online counts. The answer's {@code fresh} is how many of the user's recent
  * interactions were used, and {@code online} is true when online counts shaped a popularity answer.
  *
+ * <p>A model with an {@link AnnIndex} (a large catalogue) answers factor-based {@code recommend} and {@code
+ * similar} without a whitelist from the index, and scans exactly when the index finds too few items.
+ *
  * <p>The model data is immutable and on the heap, so scoring takes no lock: the runtime closes a scorer only when
  * the last request holding its version has released it (merx-runtime's {@code LoadedVersion} reference count), and
  * a call that raced with {@code close()} elsewhere would only read heap arrays. The flag refuses calls after close.
@@ -89,7 +92,8 @@ final class RecommendationScorer implements Scorer {
         List<Filter> filters = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             RecommendRequest request = parsed.get(i);
-            if (RecommendRequest.RECOMMEND.equals(request.op())) {
+            // With an index each request walks the graph on its own: the blocked scan is the exact path's.
+            if (RecommendRequest.RECOMMEND.equals(request.op()) && model.ann == null) {
                 Query query = query(request);
                 Filter filter = filter(request, query, -1);
                 if (query.vector != null && filter.only() == null) {
@@ -131,7 +135,10 @@ final class RecommendationScorer implements Scorer {
         TopK top = new TopK(request.k());
         OnlineBoost.Popularity popularity = null;
         if (query.vector != null) {
-            Ranker.scan(model, model.factors.items(), query.vector, filter, top);
+            if (model.ann == null || filter.only() != null
+                    || !model.ann.recommend(model, query.vector, filter, top, request.k())) {
+                Ranker.scan(model, model.factors.items(), query.vector, filter, top);
+            }
         } else if (query.scores != null) {
             Ranker.scanScores(model, query.scores, filter, top);
         } else {
@@ -170,7 +177,11 @@ final class RecommendationScorer implements Scorer {
         String source;
         OnlineBoost.Popularity popularity = null;
         if (item != null && model.factors != null) {
-            Ranker.scan(model, model.unitItems, Ranker.row(model.unitItems, item, model.rank()), filter, top);
+            float[] unit = Ranker.row(model.unitItems, item, model.rank());
+            if (model.ann == null || filter.only() != null
+                    || !model.ann.similar(model, unit, filter, top, request.k())) {
+                Ranker.scan(model, model.unitItems, unit, filter, top);
+            }
             source = model.sequence != null ? Method.SEQUENTIAL : ALS;
         } else if (item != null && model.neighbours != null) {
             Ranker.scanScores(model, Ranker.itemScores(model, new int[] {item}, 1), filter, top);

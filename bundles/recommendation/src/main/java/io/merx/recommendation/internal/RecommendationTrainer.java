@@ -59,6 +59,7 @@ final class RecommendationTrainer extends BaseTrainer {
         if (model == null) {
             model = finalLearner.fit(finalData, new Stage(context, 0.5, 0.95, "final model: "));
         }
+        model = indexed(model, context, metrics);
         metrics.putAll(learner.notes());
         metrics.put("users", (double) finalData.userCount());
         metrics.put("items", (double) finalData.itemCount());
@@ -68,6 +69,28 @@ final class RecommendationTrainer extends BaseTrainer {
         // Holds no native memory: factors and neighbours live on the heap (see Ranker).
         return TrainedModel.of(provenance(data, metrics), RecommendRequest.SCHEMA, warmup(finalData),
                 directory -> ModelFiles.write(saved, kind.name(), directory));
+    }
+
+    /**
+     * The model with an {@link AnnIndex} when it has factors and a catalogue at the kind's threshold (only the ALS
+     * and automatic kinds have the parameters).
+     */
+    private ModelData indexed(ModelData model, TrainingContext context, Map<String, Double> metrics)
+            throws TrainingException {
+        if (model.factors == null || !hp.asMap().containsKey("annMinItems")) {
+            return model; // popularity and item-item models, and kinds without the index (sequential, graph)
+        }
+        AnnConfig config = AnnConfig.of(hp);
+        if (!config.indexes(model.itemCount())) {
+            return model;
+        }
+        checkCancelled(context, "before building the index");
+        context.progress(0.95, "building the HNSW index over " + model.itemCount() + " items: " + config);
+        long start = System.nanoTime();
+        AnnIndex index = AnnIndex.build(model, config, hp.getLong("seed"));
+        metrics.put("annBuildSeconds", (System.nanoTime() - start) / 1e9);
+        metrics.put("annEdges", (double) index.edges());
+        return model.withAnn(index);
     }
 
     /** Requests that exercise every path of the scorer: known user, fold-in, unknown user, similar, score. */
