@@ -109,7 +109,7 @@ final class BaselinesBenchmark {
     }
 
     /** Milliseconds per top-10 request of one known user through the scorer: p50 and p99. */
-    private static double[] latency(ModelData model, Split split) throws Exception {
+    static double[] latency(ModelData model, Split split) throws Exception {
         int[] users = Evaluator.sample(split.evaluableUsers(), 2_000, 3);
         RecommendationScorer scorer = new RecommendationScorer(model);
         for (int i = 0; i < 3_000; i++) { // warm-up: let the JIT compile the scan

@@ -14,8 +14,8 @@ import io.merx.api.Scorer;
 import io.merx.api.ScoringException;
 
 /**
- * Answers {@link RecommendRequest}s from {@link ModelData}. With factors (ALS) a known user's list comes from the
- * factors ({@code "source":"als"}), a user with {@code recentItems} is folded in ({@code "foldin"}), and an
+ * Answers {@link RecommendRequest}s from {@link ModelData}. With factors (ALS, LightGCN) a known user's list comes from the
+ * factors ({@code "source":"als"} or {@code "graph"}), a user with {@code recentItems} is folded in ({@code "foldin"}), and an
  * unknown user without usable recent items gets the popularity list ({@code "popularity"}). With item neighbours
  * (item-kNN, EASE) a user's items, trained and recent, sum their neighbour rows ({@code "itemknn"} or
  * {@code "ease"}, {@code "foldin"} when recent items took part). Without either (the popularity kind) every answer
@@ -169,7 +169,7 @@ final class RecommendationScorer implements Scorer {
         OnlineBoost.Popularity popularity = null;
         if (item != null && model.factors != null) {
             Ranker.scan(model, model.unitItems, Ranker.row(model.unitItems, item, model.rank()), filter, top);
-            source = ALS;
+            source = model.method;
         } else if (item != null && model.neighbours != null) {
             Ranker.scanScores(model, Ranker.itemScores(model, new int[] {item}, 1), filter, top);
             source = model.method;
@@ -257,8 +257,8 @@ final class RecommendationScorer implements Scorer {
         if (count > 0) {
             return new Query(user, recent, count, foldIn(user, recent, count), null, FOLD_IN, fresh);
         }
-        return new Query(user, recent, count, Ranker.row(model.factors.users(), user, model.rank()), null, ALS,
-                fresh);
+        return new Query(user, recent, count, Ranker.row(model.factors.users(), user, model.rank()), null,
+                model.method, fresh);
     }
 
     /** The requesting user's recent interactions and purchases in the store, as this model's item indices. */
@@ -325,6 +325,9 @@ final class RecommendationScorer implements Scorer {
         float[] merged = new float[distinct.length];
         for (int i = 0; i < items.length; i++) {
             merged[Arrays.binarySearch(distinct, items[i])] += weights[i];
+        }
+        if (Method.GRAPH.equals(model.method)) {
+            return GraphFoldIn.of(model, distinct, distinct.length);
         }
         return Ranker.foldIn(model, distinct, merged, distinct.length);
     }
