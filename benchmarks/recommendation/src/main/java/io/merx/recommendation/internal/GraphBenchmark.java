@@ -68,7 +68,12 @@ final class GraphBenchmark {
                 new AlsLearner(AlsConfig.of(als), als.getString("weighting")));
         candidates.put("LightGCN (" + GraphLearner.of(graphHp) + (overrides.isEmpty() ? ", kind defaults)" : ")"),
                 GraphLearner.of(graphHp));
+        // -Dgraph.only=LightGCN runs only the candidates whose label contains it (for tuning runs).
+        String filter = System.getProperty("graph.only", "");
         for (Map.Entry<String, Learner> c : candidates.entrySet()) {
+            if (!c.getKey().contains(filter)) {
+                continue;
+            }
             Learner learner = c.getValue();
             long start = System.nanoTime();
             ModelData model = learner.fit(split.train(), TrainingContext.silent());
