@@ -1,9 +1,10 @@
 package io.merx.recommendation.internal;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Locale;
-import java.util.Map;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.merx.api.HyperParameters;
 import io.merx.api.TrainingContext;
@@ -109,7 +110,7 @@ final class GraphLearner implements Learner {
 
     @Override
     public Map<String, Double> notes() {
-        return Map.copyOf(notes);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(notes));
     }
 
     @Override
