@@ -15,7 +15,7 @@ import io.merx.api.TrainingContext;
  * LightGCN ({@code recommendation.graph}) beside popularity, item-kNN, EASE and ALS with each kind's defaults, in one
  * run, on the same temporal leave-last-out split, judged by the same {@link Evaluator} on every evaluable user, as
  * {@link BaselinesBenchmark} does: HR@10, nDCG@10, fit wall time and one user's top-10 latency (p50/p99).
- * Data: yoochoose 100k and diginetica sessions, and a denser synthetic shop. LightGCN's defaults can be
+ * Data: yoochoose 100k and diginetica sessions, and the synthetic shop of the demo data (or another size). LightGCN's defaults can be
  * overridden for a run with {@code -Dgraph.hp=learningRate=0.01,layers=2}.
  */
 final class GraphBenchmark {
@@ -42,8 +42,11 @@ final class GraphBenchmark {
                     BaselinesBenchmark.sessions(dataDirectory.resolve("diginetica_sessions.csv")), overrides, rows);
         }
         if (only.contains("synthetic")) {
-            compare("synthetic shop 10k x 2k x 200k rows (denser)", ShopDataGenerator.generate(10_000, 2_000, 200_000,
-                    7), overrides, rows);
+            // The demo shop's generator (docs/recommendation.md, Demo data); -Dgraph.synthetic=USERSxITEMSxROWS.
+            String[] size = System.getProperty("graph.synthetic", "1500x400x30000").split("x");
+            compare("synthetic shop " + String.join(" x ", size) + " rows", ShopDataGenerator.generate(
+                    Integer.parseInt(size[0]), Integer.parseInt(size[1]), Integer.parseInt(size[2]), 7), overrides,
+                    rows);
         }
         System.out.println();
         System.out.println("| data | model | HR@10 | nDCG@10 | fit wall (s) | top-10 p50 (ms) | top-10 p99 (ms) | users evaluated |");
