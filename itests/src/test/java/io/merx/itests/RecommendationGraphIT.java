@@ -81,7 +81,8 @@ public class RecommendationGraphIT extends ModuleITSupport {
         ModelRuntime runtime = awaitService(ModelRuntime.class, null);
         LiveModels.await(runtime, demoModel());
         Map<String, Double> metrics = runtime.info(demoModel(), ModelRuntime.LIVE).metrics();
-        assertTrue(metrics.toString(), metrics.get("bestEpoch") >= 1 && metrics.get("bestEpoch") <= metrics.get("epochs"));
+        assertTrue(metrics.toString(),
+                metrics.get("bestEpoch") >= 1 && metrics.get("bestEpoch") <= metrics.get("epochs"));
         assertTrue(metrics.toString(), metrics.get("validation ndcg@10") > 0);
         assertTrue(metrics.toString(), metrics.get("ndcg@10") > 2 * metrics.get("popularity.ndcg@10"));
     }

@@ -14,10 +14,10 @@ import io.merx.api.Scorer;
 import io.merx.api.ScoringException;
 
 /**
- * Answers {@link RecommendRequest}s from {@link ModelData}. With factors (ALS, LightGCN) a known user's list comes from the
- * factors ({@code "source":"als"} or {@code "graph"}), a user with {@code recentItems} is folded in ({@code "foldin"}), and an
- * unknown user without usable recent items gets the popularity list ({@code "popularity"}). With item neighbours
- * (item-kNN, EASE) a user's items, trained and recent, sum their neighbour rows ({@code "itemknn"} or
+ * Answers {@link RecommendRequest}s from {@link ModelData}. With factors (ALS, LightGCN) a known user's list comes
+ * from the factors ({@code "source":"als"} or {@code "graph"}), a user with {@code recentItems} is folded in
+ * ({@code "foldin"}; for LightGCN by {@link GraphFoldIn}), and an unknown user without usable recent items gets
+ * the popularity list ({@code "popularity"}). With item neighbours (item-kNN, EASE) a user's items, trained and recent, sum their neighbour rows ({@code "itemknn"} or
  * {@code "ease"}, {@code "foldin"} when recent items took part). Without either (the popularity kind) every answer
  * is a popularity answer, and so is every answer to a user with fewer items than the model's {@code fallbackBelow}.
  *
