@@ -14,10 +14,9 @@ import io.merx.api.TrainingContext;
 /**
  * LightGCN ({@code recommendation.graph}) beside popularity, item-kNN, EASE and ALS with each kind's defaults, in one
  * run, on the same temporal leave-last-out split, judged by the same {@link Evaluator} on every evaluable user, as
- * {@link BaselinesBenchmark} does: HR@10, nDCG@10, fit wall time and one user's top-10 latency
- * (p50/p99).
- * Data: yoochoose 100k and diginetica sessions, and the synthetic shop of the demo data (or another size). LightGCN's defaults can be
- * overridden for a run with {@code -Dgraph.hp=learningRate=0.01,layers=2}.
+ * {@link BaselinesBenchmark} does: HR@10, nDCG@10, fit wall time and one user's top-10 latency (p50/p99). Data:
+ * yoochoose 100k and diginetica sessions, and the synthetic shop of the demo data (or another size). LightGCN's
+ * defaults can be overridden for a run with {@code -Dgraph.hp=learningRate=0.01,layers=2}.
  */
 final class GraphBenchmark {
 
