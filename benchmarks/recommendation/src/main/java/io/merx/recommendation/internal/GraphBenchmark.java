@@ -34,17 +34,17 @@ final class GraphBenchmark {
         String only = System.getProperty("graph.data", "yoochoose,diginetica,synthetic");
         List<String> rows = new ArrayList<>();
         if (only.contains("yoochoose")) {
-            compare("yoochoose 100k (click sessions)",
+            compare("yoochoose 100k (click sessions)", "yoochoose",
                     BaselinesBenchmark.sessions(dataDirectory.resolve("yoochoose_100k_sessions.csv")), overrides, rows);
         }
         if (only.contains("diginetica")) {
-            compare("diginetica (view sessions, sparse)",
+            compare("diginetica (view sessions, sparse)", "diginetica",
                     BaselinesBenchmark.sessions(dataDirectory.resolve("diginetica_sessions.csv")), overrides, rows);
         }
         if (only.contains("synthetic")) {
             // The demo shop's generator (docs/recommendation.md, Demo data); -Dgraph.synthetic=USERSxITEMSxROWS.
             String[] size = System.getProperty("graph.synthetic", "1500x400x30000").split("x");
-            compare("synthetic shop " + String.join(" x ", size) + " rows", ShopDataGenerator.generate(
+            compare("synthetic shop " + String.join(" x ", size) + " rows", "synthetic", ShopDataGenerator.generate(
                     Integer.parseInt(size[0]), Integer.parseInt(size[1]), Integer.parseInt(size[2]), 7), overrides,
                     rows);
         }
@@ -54,12 +54,14 @@ final class GraphBenchmark {
         rows.forEach(System.out::println);
     }
 
-    private static void compare(String name, Dataset data, Map<String, Object> overrides, List<String> rows)
-            throws Exception {
+    /** Compares on one data set; the split is written to {@code $TMPDIR/merx-graph/<dir>} for the numpy peer. */
+    private static void compare(String name, String dir, Dataset data, Map<String, Object> overrides,
+            List<String> rows) throws Exception {
         Interactions all = Interactions.from(data, new Columns("user", "item", "weight", "timestamp", "category"));
         Split split = Split.leaveLastOut(all);
         System.out.printf(Locale.ROOT, "%s: %d rows -> %d users, %d items, %d pairs; %d users evaluable%n", name,
                 all.inputRows(), all.userCount(), all.itemCount(), all.size(), split.evaluableUsers().length);
+        BaselinesBenchmark.writeSplit(split, Path.of(System.getProperty("java.io.tmpdir"), "merx-graph", dir));
         GraphKind graph = new GraphKind();
         HyperParameters graphHp = HyperParameters.of(graph.parameters(), overrides);
         Map<String, Learner> candidates = new LinkedHashMap<>();

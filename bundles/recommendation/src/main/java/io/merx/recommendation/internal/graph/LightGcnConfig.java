@@ -38,6 +38,15 @@ public record LightGcnConfig(int dimension, int layers, double learningRate, dou
         }
     }
 
+    /**
+     * The same settings for a run of exactly {@code epochs} epochs judged once at the end: the refit on all data
+     * once validation has chosen the epoch count.
+     */
+    public LightGcnConfig exactly(int epochs) {
+        return new LightGcnConfig(dimension, layers, learningRate, l2, batchSize, epochs, epochs, 1, budgetSeconds,
+                seed);
+    }
+
     private static void positive(String name, int value) {
         if (value < 1) {
             throw new IllegalArgumentException("hyper-parameter '" + name + "' must be >= 1, got " + value);
