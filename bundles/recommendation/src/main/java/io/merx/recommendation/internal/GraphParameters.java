@@ -20,9 +20,9 @@ final class GraphParameters {
                     "checks without a better validation nDCG before training stops (the best epoch is kept)"),
             ParameterSpec.integer("validationUsers", 2_000, 1, 1_000_000,
                     "users whose latest item is held out inside the training data to choose the epoch"),
-            ParameterSpec.integer("budgetSeconds", 120, 0, 86_400,
-                    "each fit stops after the first epoch past this time (0: none); then the result depends on"
-                            + " the machine's speed"));
+            ParameterSpec.integer("budgetSeconds", 60, 0, 86_400,
+                    "each of the two runs of a fit (epoch search, refit) stops after the first epoch past this time (0:"
+                            + " none); then the result depends on the machine's speed"));
 
     private GraphParameters() {
     }
