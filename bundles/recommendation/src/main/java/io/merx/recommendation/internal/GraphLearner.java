@@ -51,28 +51,31 @@ final class GraphLearner implements Learner {
         Split validation = validationSplit(data);
         Interactions train = validation.train();
         int[] users = validation.evaluableUsers();
-        LightGcn.Validation judge = users.length == 0 ? (u, i) -> 0
-                : (u, i) -> Evaluator.evaluate(validation, new Factors(config.dimension(), u, i), k, 0,
-                        config.seed(), "").get("ndcg@" + k);
-        LightGcn.Result search;
+        LightGcn.Validation judge = (u, i) -> Evaluator.evaluate(validation, new Factors(config.dimension(), u, i), k,
+                0, config.seed(), "").get("ndcg@" + k);
+        notes.clear();
         LightGcn.Result result;
         try {
-            search = new LightGcn(config).train(data.userCount(), data.itemCount(), train.userPtr, train.items,
-                    judge, listener(context, 0, 0.6, "choosing the epoch count: "));
-            // The held-out edges are the users' latest items, which matter most on sparse data: the final
-            // embeddings are learned again on all the data, for the epoch count validation chose, same seed.
-            result = new LightGcn(config.exactly(search.bestEpoch())).train(data.userCount(), data.itemCount(),
-                    data.userPtr, data.items, (u, i) -> 0, listener(context, 0.6, 1, "all data: "));
+            int epochs = config.maxEpochs();
+            if (users.length > 0) {
+                LightGcn.Result search = new LightGcn(config).train(data.userCount(), data.itemCount(),
+                        train.userPtr, train.items, judge, listener(context, 0, 0.6, "choosing the epoch count: "));
+                epochs = search.bestEpoch();
+                notes.put("epochs", (double) search.epochs());
+                notes.put(String.format(Locale.ROOT, "validation ndcg@%d", k), search.validation());
+            }
+            // Without a user of two items there is nothing to stop on: all `epochs` run. Otherwise the held-out
+            // edges are the users' latest items, which matter most on sparse data: the final embeddings are
+            // learned again on all the data, for the epoch count validation chose, same seed.
+            result = new LightGcn(config.exactly(epochs)).train(data.userCount(), data.itemCount(), data.userPtr,
+                    data.items, (u, i) -> 0, listener(context, users.length > 0 ? 0.6 : 0, 1, "all data: "));
+            notes.put("bestEpoch", (double) epochs);
         } catch (LightGcn.Cancelled e) {
             throw new TrainingException(e.getMessage(), e);
         } catch (IllegalStateException e) {
             throw new TrainingException(e.getMessage(), e);
         }
-        notes.clear();
         notes.put("trainingLoss", result.loss());
-        notes.put("epochs", (double) search.epochs());
-        notes.put("bestEpoch", (double) search.bestEpoch());
-        notes.put(String.format(Locale.ROOT, "validation ndcg@%d", k), search.validation());
         notes.put("validationUsers", (double) users.length);
         Factors factors = new Factors(config.dimension(), result.users(), result.items());
         String bad = factors.firstNonFinite();
