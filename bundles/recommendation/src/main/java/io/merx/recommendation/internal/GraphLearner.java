@@ -2,8 +2,8 @@ package io.merx.recommendation.internal;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.merx.api.HyperParameters;
