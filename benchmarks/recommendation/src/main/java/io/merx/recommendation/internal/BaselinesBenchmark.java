@@ -130,7 +130,7 @@ final class BaselinesBenchmark {
     }
 
     /** train.csv (user,item index pairs) and test.csv (user,item) for the peer, indices as in Merx. */
-    private static void writeSplit(Split split, Path dir) throws IOException {
+    static void writeSplit(Split split, Path dir) throws IOException {
         Files.createDirectories(dir);
         Interactions train = split.train();
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("train.csv"))) {

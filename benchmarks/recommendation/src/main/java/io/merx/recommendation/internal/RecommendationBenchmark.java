@@ -20,7 +20,9 @@ import io.merx.api.TrainingContext;
  * Side-by-side run: Merx implicit ALS, Spark MLlib implicit ALS (local[2]) and the popularity baseline, on the
  * same leave-last-out split with the same settings and the same metric code, on superstore.csv and on a synthetic
  * shop; then JMH scoring latency. Arguments: {@code all} or a comma list of {@code superstore}, {@code synthetic},
- * {@code freshness}, {@code baselines} ({@link BaselinesBenchmark}), {@code sequential} ({@link SequentialBenchmark}), {@code jmh}; optionally {@code size=USERSxITEMSxINTERACTIONS} for the synthetic set.
+ * {@code freshness}, {@code baselines} ({@link BaselinesBenchmark}), {@code sequential} ({@link SequentialBenchmark}),
+ * {@code graph} ({@link GraphBenchmark}), {@code jmh}; optionally {@code size=USERSxITEMSxINTERACTIONS} for the
+ * synthetic set.
  */
 public final class RecommendationBenchmark {
 
@@ -87,6 +89,9 @@ public final class RecommendationBenchmark {
         }
         if (all || sections.contains("sequential")) {
             SequentialBenchmark.run(dataDirectory());
+        }
+        if (all || sections.contains("graph")) {
+            GraphBenchmark.run(dataDirectory());
         }
         if (all || sections.contains("jmh")) {
             jmh();

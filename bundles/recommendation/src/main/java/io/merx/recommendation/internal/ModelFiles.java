@@ -26,8 +26,8 @@ import io.merx.api.ModelLoadException;
  * <li>{@code recommendation.properties}: format, kind, counts, rank and the ALS settings fold-in needs;</li>
  * <li>{@code catalog.bin}: user, item and category ids (length-prefixed UTF-8), item categories, item
  * popularity and each user's training items and weights (CSR), big-endian;</li>
- * <li>{@code factors.nd4j} (ALS only): user factors then item factors, float32 matrices in ND4J's binary
- * format;</li>
+ * <li>{@code factors.nd4j} (ALS, and LightGCN's final embeddings): user factors then item factors, float32
+ * matrices in ND4J's binary format;</li>
  * <li>{@code neighbours.bin} (item-kNN and EASE only): the item-item rows (CSR offsets, items, weights),
  * big-endian;</li>
  * <li>{@code sequence.bin} (sequential only): the network's shape (dim, blocks, maxLength, items), its weights
@@ -203,7 +203,8 @@ final class ModelFiles {
                 check(rank > 0, "a sequential model without encodings");
                 sequence = readSequence(directory.resolve(SEQUENCE), users.length, items.length, rank);
             } else {
-                check(method.equals(rank > 0 ? Method.ALS : Method.POPULARITY), "unknown method '" + method + "'");
+                check(rank > 0 ? method.equals(Method.ALS) || method.equals(Method.GRAPH)
+                        : method.equals(Method.POPULARITY), "unknown method '" + method + "'");
             }
             int fallbackBelow = Integer.parseInt(meta.getProperty("fallbackBelow", "0"));
             check(fallbackBelow >= 0, "negative fallbackBelow");

@@ -14,12 +14,13 @@ import io.merx.api.Scorer;
 import io.merx.api.ScoringException;
 
 /**
- * Answers {@link RecommendRequest}s from {@link ModelData}. With factors (ALS) a known user's list comes from the
- * factors ({@code "source":"als"}), a user with {@code recentItems} is folded in ({@code "foldin"}), and an
- * unknown user without usable recent items gets the popularity list ({@code "popularity"}). The sequential kind's
- * factors are the users' encodings and the item embeddings ({@code "sequential"}); its fold-in re-encodes the
- * user's latest items with the recent ones appended, in order. With item neighbours
- * (item-kNN, EASE) a user's items, trained and recent, sum their neighbour rows ({@code "itemknn"} or
+ * Answers {@link RecommendRequest}s from {@link ModelData}. With factors (ALS, LightGCN) a known user's list comes
+ * from the factors ({@code "source":"als"} or {@code "graph"}), a user with {@code recentItems} is folded in
+ * ({@code "foldin"}; for LightGCN by {@link GraphFoldIn}), and an unknown user without usable recent items gets
+ * the popularity list ({@code "popularity"}). The sequential kind's factors are the users' encodings and the item
+ * embeddings ({@code "sequential"}); its fold-in re-encodes the user's latest items with the recent ones appended,
+ * in order. With item neighbours (item-kNN, EASE) a user's items, trained and recent, sum their neighbour rows
+ * ({@code "itemknn"} or
  * {@code "ease"}, {@code "foldin"} when recent items took part). Without either (the popularity kind) every answer
  * is a popularity answer, and so is every answer to a user with fewer items than the model's {@code fallbackBelow}.
  *
@@ -182,7 +183,7 @@ final class RecommendationScorer implements Scorer {
                     || !model.ann.similar(model, unit, filter, top, request.k())) {
                 Ranker.scan(model, model.unitItems, unit, filter, top);
             }
-            source = model.sequence != null ? Method.SEQUENTIAL : ALS;
+            source = model.method;
         } else if (item != null && model.neighbours != null) {
             Ranker.scanScores(model, Ranker.itemScores(model, new int[] {item}, 1), filter, top);
             source = model.method;
@@ -273,7 +274,7 @@ final class RecommendationScorer implements Scorer {
             return new Query(user, recent, count, vector, null, FOLD_IN, fresh);
         }
         return new Query(user, recent, count, Ranker.row(model.factors.users(), user, model.rank()), null,
-                model.sequence != null ? Method.SEQUENTIAL : ALS, fresh);
+                model.method, fresh);
     }
 
     /** The requesting user's recent interactions and purchases in the store, as this model's item indices. */
@@ -340,6 +341,9 @@ final class RecommendationScorer implements Scorer {
         float[] merged = new float[distinct.length];
         for (int i = 0; i < items.length; i++) {
             merged[Arrays.binarySearch(distinct, items[i])] += weights[i];
+        }
+        if (Method.GRAPH.equals(model.method)) {
+            return GraphFoldIn.of(model, distinct, distinct.length);
         }
         return Ranker.foldIn(model, distinct, merged, distinct.length);
     }
