@@ -1,12 +1,12 @@
 # Sourced by the REST benchmarks: unpacks the built distribution into $WORK, starts it on $PORT with only REST and
 # the example kind, waits until the demo model is ready, and sets KARAF, BASE, API, MODEL, PW and MERX_AUTH. The
 # distribution stops when the calling script exits. EXTRA_JAVA_OPTS (bin/karaf's own variable) passes JVM options,
-# e.g. a flight recording.
+# e.g. a flight recording; MERX_BENCH_DIST names another distribution archive than karaf-assembly's.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PORT=${MERX_BENCH_PORT:-18181}
 WORK=${WORK:-$ROOT/benchmarks/rest/target/dist}
 
-TAR=$(ls "$ROOT"/karaf-assembly/target/merx-*.tar.gz 2>/dev/null | head -1 || true)
+TAR=${MERX_BENCH_DIST:-$(ls "$ROOT"/karaf-assembly/target/merx-*.tar.gz 2>/dev/null | head -1 || true)}
 [ -n "$TAR" ] || { echo "no distribution in karaf-assembly/target: build it first" >&2; exit 1; }
 
 rm -rf "$WORK" && mkdir -p "$WORK"
