@@ -10,47 +10,13 @@
 # Needs: wrk (apt-get install -y wrk), curl, a built karaf-assembly (mvn -B -q install -DskipTests).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DURATION=${1:-30}
 CONNECTIONS=${2:-16}
 TIMEOUT_MS=${3:-10000}
-PORT=${MERX_BENCH_PORT:-18181}
-WORK=$ROOT/benchmarks/rest/target
-SCRIPT=$ROOT/benchmarks/rest/score.lua
+SCRIPT=$(cd "$(dirname "$0")" && pwd)/score.lua
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-TAR=$(ls "$ROOT"/karaf-assembly/target/merx-*.tar.gz 2>/dev/null | head -1 || true)
-[ -n "$TAR" ] || { echo "no distribution in karaf-assembly/target: build it first" >&2; exit 1; }
-
-rm -rf "$WORK" && mkdir -p "$WORK"
-cp "$TAR" "$WORK/dist.tar.gz"
-gzip -t "$WORK/dist.tar.gz" || { echo "$TAR is incomplete (a build is writing it?): retry" >&2; exit 1; }
-tar xzf "$WORK/dist.tar.gz" -C "$WORK" && rm "$WORK/dist.tar.gz"
-KARAF=$(ls -d "$WORK"/*/ | head -1)
-sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $PORT/" "$KARAF/etc/org.ops4j.pax.web.cfg"
-printf 'requestTimeoutMillis = %s\n' "$TIMEOUT_MS" > "$KARAF/etc/io.merx.rest.cfg"
-# Boot only REST and the example kind (MERX_BENCH_FEATURES=merx boots everything): other modules' first-start
-# work (CoreNLP loading, Neo4j, demo trainings) would otherwise share the 2 cores with the measurement.
-FEATURES=${MERX_BENCH_FEATURES:-merx-rest, merx-example-linear}
-sed -i "s/merx\/[0-9A-Za-z.]*,/$FEATURES,/" "$KARAF/etc/org.apache.karaf.features.cfg"
-
-# KARAF_EXEC=exec: the shell becomes the JVM, so stopping this PID stops Karaf.
-(cd "$KARAF" && KARAF_EXEC=exec CHECK_ROOT_INSTANCE_RUNNING=false exec bin/karaf server > "$WORK/karaf.out" 2>&1) &
-KARAF_PID=$!
-stop() { kill "$KARAF_PID" 2>/dev/null || true; wait "$KARAF_PID" 2>/dev/null || true; }
-trap stop EXIT
-
-BASE=http://127.0.0.1:$PORT
-MODEL=example-linear-demo
-API=$BASE/api/v1/models/$MODEL
-for _ in $(seq 1 240); do
-  [ -f "$KARAF/data/merx/initial-admin-password" ] && \
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -u "merx-admin:$(cat "$KARAF/data/merx/initial-admin-password")" \
-        "$BASE/v2/models/$MODEL/ready")" = 200 ] && break
-  sleep 1
-done
-PW=$(cat "$KARAF/data/merx/initial-admin-password")
-export MERX_AUTH="Basic $(printf 'merx-admin:%s' "$PW" | base64 -w0)"
+source "$(dirname "$0")/distribution.sh"
 
 # Version 2 for the swap: the same artifact imported again (a full load, warm-up, switch and drain).
 curl -sf -u "merx-admin:$PW" -o "$WORK/v1.zip" "$API/versions/1/export"
