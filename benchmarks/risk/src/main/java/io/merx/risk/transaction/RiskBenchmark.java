@@ -24,7 +24,7 @@ import io.merx.api.ScoreRequest;
 import io.merx.api.Scorer;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
-import io.merx.risk.PlattScaling;
+import io.merx.sdk.kind.PlattScaling;
 import io.merx.risk.RankMetrics;
 
 /**
