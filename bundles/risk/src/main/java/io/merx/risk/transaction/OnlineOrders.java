@@ -109,7 +109,7 @@ final class OnlineOrders {
     private void append(String key, long time) {
         long[] before = times.get(key);
         long horizon = newest - retentionSeconds;
-        int kept = before == null ? 0 : before.length - lowerBound(before, horizon);
+        int kept = before == null ? 0 : before.length - OrderHistory.lowerBound(before, horizon);
         long[] after = new long[kept + 1];
         if (kept > 0) {
             System.arraycopy(before, before.length - kept, after, 0, kept);
@@ -135,26 +135,12 @@ final class OnlineOrders {
         for (Iterator<Map.Entry<String, long[]>> it = times.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, long[]> e = it.next();
             long[] sorted = e.getValue();
-            int from = lowerBound(sorted, horizon);
+            int from = OrderHistory.lowerBound(sorted, horizon);
             if (from == sorted.length) {
                 it.remove();
             } else if (from > 0) {
                 e.setValue(Arrays.copyOfRange(sorted, from, sorted.length));
             }
         }
-    }
-
-    private static int lowerBound(long[] sorted, long t) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

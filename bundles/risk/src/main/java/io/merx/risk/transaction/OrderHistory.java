@@ -90,7 +90,7 @@ final class OrderHistory implements OrderMemory {
     }
 
     /** The first index whose time is >= t. */
-    private static int lowerBound(long[] sorted, long t) {
+    static int lowerBound(long[] sorted, long t) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {
