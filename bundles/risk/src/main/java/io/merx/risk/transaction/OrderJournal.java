@@ -27,6 +27,8 @@ final class OrderJournal implements AutoCloseable {
 
     private final Path file;
     private BufferedWriter out;
+    /** Bytes in the file, kept as lines are written so that appending needs no file-system call. */
+    private long size;
     private long compactedSize;
 
     private OrderJournal(Path file) {
@@ -47,19 +49,22 @@ final class OrderJournal implements AutoCloseable {
         }
         journal.out = Files.newBufferedWriter(journal.file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-        journal.compactedSize = Files.size(journal.file);
+        journal.size = Files.size(journal.file);
+        journal.compactedSize = journal.size;
         return journal;
     }
 
     synchronized void append(Entry entry) throws IOException {
-        out.write(format(entry));
+        String line = format(entry);
+        out.write(line);
         out.newLine();
         out.flush();
+        size += line.length() + System.lineSeparator().length(); // URL-encoded: one byte per char
     }
 
     /** Whether the file has grown enough since the last rewrite to rewrite it. */
-    synchronized boolean grown() throws IOException {
-        return Files.size(file) > 2 * compactedSize + (1 << 20);
+    synchronized boolean grown() {
+        return size > 2 * compactedSize + (1 << 20);
     }
 
     /** Replaces the file by these entries (the ones still kept), atomically. */
@@ -74,7 +79,8 @@ final class OrderJournal implements AutoCloseable {
         out.close();
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        compactedSize = Files.size(file);
+        size = Files.size(file);
+        compactedSize = size;
     }
 
     @Override
