@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,22 +45,8 @@ public class RecommendationAutoIT extends ModuleITSupport {
         List<Object> items = list(outputs, "items");
         assertEquals(outputs.toString(), 3, items.size());
         Set<String> catalogue = distinct(demo, "item");
-        Set<String> bought = new HashSet<>();
-        for (int r = 0; r < demo.rowCount(); r++) {
-            if (demo.strings("user")[r].equals(USER)) {
-                bought.add(demo.strings("item")[r]);
-            }
-        }
-        double previous = Double.POSITIVE_INFINITY;
-        for (Object entry : items) {
-            Map<String, Object> item = object(entry);
-            String id = (String) item.get("item");
-            assertTrue(id + " is an item of the demo shop", catalogue.contains(id));
-            assertFalse(id + " was already bought by " + USER, bought.contains(id));
-            double score = finite(item.get("score"), "score of " + id);
-            assertTrue("best first: " + items, score <= previous);
-            previous = score;
-        }
+        Set<String> bought = RecommendationAnswers.boughtBy(demo, USER);
+        RecommendationAnswers.assertUnseenBestFirst(items, catalogue, bought, USER);
     }
 
     /** A smaller search for the second version: one ALS setting. */
