@@ -16,9 +16,9 @@ import io.merx.api.ScoreResult;
 import io.merx.api.Scorer;
 
 /**
- * Artifacts written by kind version 1.0.0 (format 1, under {@code src/test/resources/compat}; item-kNN, EASE and
- * LightGCN from their first version, #20) must keep loading and giving the same answers: the same items in the same
- * order, scores within float rounding.
+ * Artifacts written by kind version 1.0.0 (format 1, under {@code src/test/resources/compat}; item-kNN, EASE,
+ * LightGCN and SASRec from their first version, #20) must keep loading and giving the same answers: the same items
+ * in the same order, scores within float rounding.
  */
 class FormatCompatibilityTest {
 
@@ -31,7 +31,7 @@ class FormatCompatibilityTest {
             ScoreRequest.of(Map.of("op", "score", "user", "C000003", "items", List.of("P000001", "P000005"))));
 
     @ParameterizedTest
-    @ValueSource(strings = {"als", "popularity", "itemknn", "ease", "graph"})
+    @ValueSource(strings = {"als", "popularity", "itemknn", "ease", "graph", "sequential"})
     void format1ArtifactsLoadAndScoreAsWhenTheyWereWritten(String name) throws Exception {
         Path dir = Path.of("src/test/resources/compat/" + name + "-format-1");
         ModelKind kind = switch (name) {
@@ -39,6 +39,7 @@ class FormatCompatibilityTest {
             case "itemknn" -> new ItemKnnKind();
             case "ease" -> new EaseKind();
             case "graph" -> new GraphKind();
+            case "sequential" -> new SequentialKind();
             default -> new PopularityKind();
         };
         List<String> expected = Files.readAllLines(dir.resolve("expected.tsv"));
