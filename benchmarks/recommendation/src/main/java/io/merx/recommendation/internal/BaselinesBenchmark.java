@@ -22,8 +22,8 @@ import io.merx.api.TrainingContext;
 
 /**
  * The simple baselines side by side on public data, each user's latest item held out (leave-last-out by time):
- * popularity, item-kNN, EASE, ALS with the kind's defaults and the automatic choice, all through the kinds' own
- * learners and the same {@link Evaluator}; HR@10 (= recall@10 with one held-out item) and nDCG@10, training wall
+ * popularity, item-kNN, EASE, ALS, LightGCN and SASRec with their kinds' defaults and the automatic choice, all
+ * through the kinds' own learners and the same {@link Evaluator}; HR@10 (= recall@10 with one held-out item) and nDCG@10, training wall
  * time, and top-10 latency of the real scorer for one user (p50/p99 over evaluated users, after a warm-up).
  * The split is also written as CSV for the numpy peer ({@code src/main/python/baselines_peer.py}), which
  * implements item-kNN and EASE independently and is run on the same files right after.
@@ -35,12 +35,24 @@ final class BaselinesBenchmark {
 
     static void run(Path dataDirectory, Path peerDirectory) throws Exception {
         List<String> rows = new ArrayList<>();
-        Dataset superstore = SuperstoreData.read(dataDirectory.resolve("superstore.csv"));
-        compare("superstore (sparse retail purchases)", superstore, peerDirectory.resolve("superstore"), rows);
-        Dataset yoochoose = sessions(dataDirectory.resolve("yoochoose_100k_sessions.csv"));
-        compare("yoochoose 100k (click sessions, denser)", yoochoose, peerDirectory.resolve("yoochoose"), rows);
-        Dataset diginetica = sessions(dataDirectory.resolve("diginetica_sessions.csv"));
-        compare("diginetica (view sessions, sparse)", diginetica, peerDirectory.resolve("diginetica"), rows);
+        String only = System.getProperty("baselines.data", "");
+        if (only.isEmpty() || only.contains("superstore")) {
+            Dataset superstore = SuperstoreData.read(dataDirectory.resolve("superstore.csv"));
+            compare("superstore (sparse retail purchases)", superstore, peerDirectory.resolve("superstore"), rows);
+        }
+        if (only.isEmpty() || only.contains("yoochoose")) {
+            Dataset yoochoose = sessions(dataDirectory.resolve("yoochoose_100k_sessions.csv"));
+            compare("yoochoose 100k (click sessions, denser)", yoochoose, peerDirectory.resolve("yoochoose"), rows);
+        }
+        if (only.isEmpty() || only.contains("diginetica")) {
+            Dataset diginetica = sessions(dataDirectory.resolve("diginetica_sessions.csv"));
+            compare("diginetica (view sessions, sparse)", diginetica, peerDirectory.resolve("diginetica"), rows);
+        }
+        if (only.isEmpty() || only.contains("shop")) {
+            // The sequential benchmark's shop: each purchase is followed by its item's successor with p = 0.5.
+            compare("synthetic shop 3000x800x60000, successor p=0.5", ShopDataGenerator.generate(3_000, 800, 60_000,
+                    11, 0.5), peerDirectory.resolve("shop"), rows);
+        }
         System.out.println();
         System.out.println("| data | model | HR@10 | nDCG@10 | fit wall (s) | top-10 p50 (ms) | top-10 p99 (ms) | users evaluated |");
         System.out.println("|---|---|---|---|---|---|---|---|");
@@ -71,6 +83,8 @@ final class BaselinesBenchmark {
                 new Candidate("item-kNN (neighbours 100, shrinkage 10)", new ItemKnnKind(), null),
                 new Candidate("EASE (lambda 100, maxItems 3000)", new EaseKind(), null),
                 new Candidate("ALS (kind defaults: rank 16, linear, alpha 10)", new AlsKind(), null),
+                new Candidate("LightGCN (kind defaults)", new GraphKind(), null),
+                new Candidate("SASRec (kind defaults)", new SequentialKind(), null),
                 new Candidate("automatic choice (budget 120 s)", new AutoKind(), null));
         for (Candidate c : candidates) {
             HyperParameters hp = HyperParameters.of(c.kind.parameters(), Map.of());
@@ -102,6 +116,9 @@ final class BaselinesBenchmark {
         }
         if (kind instanceof SequentialKind) {
             return SasrecLearner.of(hp);
+        }
+        if (kind instanceof GraphKind) {
+            return GraphLearner.of(hp);
         }
         return new AlsLearner(AlsConfig.of(hp), hp.getString("weighting"));
     }

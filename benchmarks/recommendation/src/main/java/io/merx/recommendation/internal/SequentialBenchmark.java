@@ -91,10 +91,25 @@ final class SequentialBenchmark {
                 new Object[] {"item-kNN (defaults)", new ItemKnnKind()},
                 new Object[] {"EASE (defaults)", new EaseKind()},
                 new Object[] {"ALS (defaults)", new AlsKind()},
-                new Object[] {"sequential (defaults: dim 64, 2 blocks, maxLength 50)", new SequentialKind()});
+                new Object[] {"sequential (dim 64, 2 blocks, maxLength 50" + (System.getProperty("sequential.hp", "")
+                        .isBlank() ? "" : ", " + System.getProperty("sequential.hp")) + ")", new SequentialKind()});
+        // -Dsequential.only=sequential runs only the candidates whose label contains it; -Dsequential.hp=loss=bce,...
+        // overrides the sequential kind's defaults (tuning runs).
+        String filter = System.getProperty("sequential.only", "");
+        Map<String, Object> overrides = new java.util.LinkedHashMap<>();
+        for (String pair : System.getProperty("sequential.hp", "").split(",")) {
+            if (!pair.isBlank()) {
+                String[] kv = pair.split("=", 2);
+                overrides.put(kv[0].trim(), kv[1].trim());
+            }
+        }
         for (Object[] c : candidates) {
             RecommendationKind kind = (RecommendationKind) c[1];
-            HyperParameters hp = HyperParameters.of(kind.parameters(), Map.of());
+            if (!((String) c[0]).contains(filter)) {
+                continue;
+            }
+            HyperParameters hp = HyperParameters.of(kind.parameters(),
+                    kind instanceof SequentialKind ? overrides : Map.of());
             Learner learner = kind instanceof PopularityKind ? new PopularityLearner()
                     : BaselinesBenchmark.learnerOf(kind, hp);
             long start = System.nanoTime();

@@ -10,8 +10,8 @@ import io.merx.api.ModelKind;
 import io.merx.compute.ComputeBackend;
 
 /**
- * The {@code recommendation.auto} kind: tries ALS settings, item-kNN, EASE and popularity on a validation split of
- * the training data and keeps the best ({@link AutoLearner}); provenance lists each candidate's figure. Same
+ * The {@code recommendation.auto} kind: tries ALS settings, item-kNN, EASE, LightGCN, SASRec and popularity on a
+ * validation split of the training data and keeps the best ({@link AutoLearner}); provenance lists each candidate's figure. Same
  * request format, filters and popularity fallback as {@code recommendation.als}; the references are those of {@link
  * AlsKind}.
  */
@@ -26,7 +26,7 @@ public final class AutoKind extends RecommendationKind {
 
     /** The one constructor: Declarative Services calls it, and so do tests and benchmarks. */
     public AutoKind() {
-        super(NAME, "Chooses ALS (searched), item-kNN, EASE or popularity by validation nDCG@10",
+        super(NAME, "Chooses ALS (searched), item-kNN, EASE, LightGCN, SASRec or popularity by validation nDCG@10",
                 RecommendationParameters.auto(), AutoLearner::new);
     }
 }

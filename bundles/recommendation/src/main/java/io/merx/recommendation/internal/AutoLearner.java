@@ -15,10 +15,12 @@ import io.merx.api.TrainingException;
  * The automatic choice: splits the data it is given (each user's latest item held out, as the trainer's
  * {@code leave-last-out}), fits every candidate on the rest and keeps the one with the best validation nDCG@K.
  * Candidates, in this order: popularity; item-kNN with shrinkage 0, 10 and 50; EASE with lambda 10, 100 and 500;
- * then ALS by coordinate search from the ALS kind's defaults: the weighting (binary, log, linear), then alpha,
- * then lambda, then rank, each step keeping the best so far, until {@code alsTrials} settings or the time
- * budget are spent (each family is tried once whatever the budget). The winner then gets a popularity fallback
- * for users with fewer than T items when that lifts the validation figure (T from 1, 2, 3, 5, 10).
+ * ALS with the ALS kind's defaults; then, when {@code deepCandidates} is on and the budget is not spent,
+ * LightGCN and SASRec with their kinds' defaults; then the rest of the ALS coordinate search: the weighting
+ * (binary, log, linear), then alpha, then lambda, then rank, each step keeping the best so far, until
+ * {@code alsTrials} settings or the time budget are spent (popularity, item-kNN, EASE and ALS are each tried once
+ * whatever the budget). The winner then gets a popularity fallback for users with fewer than T items when that
+ * lifts the validation figure (T from 1, 2, 3, 5, 10).
  *
  * <p>The trainer calls {@link #fit} first on its own training part, then fits {@link #chosen()} on all data: the
  * search never sees the trainer's test items, so the trainer's figures are honest held-out figures of the whole
@@ -28,11 +30,17 @@ import io.merx.api.TrainingException;
 final class AutoLearner implements Learner {
 
     private static final int[] THRESHOLDS = {1, 2, 3, 5, 10};
+    /** Candidates of a full search, for progress: popularity, 3 item-kNN, 3 EASE, 2 deep, 9 ALS. */
+    private static final double CANDIDATES = 18;
+    /** The deep kinds' default {@code budgetSeconds}: the most a deep candidate gets, and a deep winner's refit. */
+    private static final int DEEP_BUDGET_SECONDS = 60;
 
     private final HyperParameters hp;
     private final int k;
     private Learner chosen;
     private final Map<String, Double> notes = new LinkedHashMap<>();
+    /** The learner a deep candidate is refitted with when it wins. */
+    private final Map<Learner, Learner> refits = new java.util.IdentityHashMap<>();
 
     AutoLearner(HyperParameters hp) {
         this.hp = hp;
@@ -43,6 +51,7 @@ final class AutoLearner implements Learner {
     public ModelData fit(Interactions data, TrainingContext context) throws TrainingException {
         long deadline = System.nanoTime() + hp.getInt("budgetSeconds") * 1_000_000_000L;
         notes.clear();
+        refits.clear();
         Split split = Split.leaveLastOut(data);
         int[] users = Evaluator.sample(split.evaluableUsers(), hp.getInt("evalUsers"), hp.getLong("seed"));
         if (users.length == 0) {
@@ -59,7 +68,7 @@ final class AutoLearner implements Learner {
         for (double lambda : new double[] {10, 100, 500}) {
             search.tryCandidate(new Ease(lambda, hp.getInt("maxItems")), lambda == 10);
         }
-        searchAls(search);
+        searchAls(search, deadline);
         Trial best = search.best;
         double[] popular = search.popularity.perUser;
         int threshold = 0;
@@ -87,12 +96,18 @@ final class AutoLearner implements Learner {
         context.progress(0.95, String.format(Locale.ROOT, "chose %s%s: validation ndcg@%d %.4f (popularity %.4f)",
                 best.learner, threshold > 0 ? " + popularity below " + threshold + " items" : "", k, withFallback,
                 search.popularity.ndcg));
-        chosen = threshold > 0 ? new WithFallback(best.learner, threshold) : best.learner;
+        // A deep winner is refitted with its kind's own budget: cut to the search's share, a refit on a busy
+        // machine could stop epochs earlier than the fit that won.
+        Learner winner = refits.getOrDefault(best.learner, best.learner);
+        chosen = threshold > 0 ? new WithFallback(winner, threshold) : winner;
         return chosen.fit(data, new RecommendationTrainer.Stage(context, 0.95, 1.0, "refit on validation data: "));
     }
 
-    /** Coordinate search over the ALS settings, starting from the ALS kind's defaults. */
-    private void searchAls(Search search) throws TrainingException {
+    /**
+     * Coordinate search over the ALS settings, starting from the ALS kind's defaults, with the deep candidates
+     * after the first setting: a default ALS is cheap and a reference, the deep ones may beat the whole search.
+     */
+    private void searchAls(Search search, long deadline) throws TrainingException {
         int trials = hp.getInt("alsTrials");
         AlsSetting current = new AlsSetting(Weighting.LINEAR, 16, 0.1, 10);
         double currentNdcg = Double.NEGATIVE_INFINITY;
@@ -114,6 +129,9 @@ final class AutoLearner implements Learner {
                     continue;
                 }
                 Trial trial = search.tryCandidate(new AlsLearner(setting.config(hp), setting.weighting()), first);
+                if (first && hp.getBoolean("deepCandidates")) {
+                    tryDeep(search, deadline);
+                }
                 first = false;
                 if (trial == null) {
                     continue;
@@ -126,6 +144,32 @@ final class AutoLearner implements Learner {
             }
             current = bestOfStep;
         }
+    }
+
+    /**
+     * LightGCN, then SASRec, with their kinds' defaults, while the budget lasts. Each gets a quarter of the time
+     * left (at most its kind's default 60 s): it fits twice inside (epoch search, refit), and twice more when it
+     * wins, so the whole search stays near {@code budgetSeconds}.
+     */
+    private void tryDeep(Search search, long deadline) throws TrainingException {
+        for (boolean graph : new boolean[] {true, false}) {
+            long left = (deadline - System.nanoTime()) / 1_000_000_000L;
+            if (left < 4) {
+                search.skipped++;
+                continue;
+            }
+            Learner learner = deep(graph, (int) Math.min(DEEP_BUDGET_SECONDS, left / 4));
+            refits.put(learner, deep(graph, DEEP_BUDGET_SECONDS));
+            search.tryCandidate(learner, false);
+        }
+    }
+
+    /** LightGCN or SASRec with its kind's defaults and the given time budget per fit. */
+    private Learner deep(boolean graph, int budgetSeconds) {
+        Map<String, Object> given = Map.of("seed", hp.getLong("seed"), "evalK", k, "budgetSeconds", budgetSeconds);
+        return graph ? GraphLearner.of(HyperParameters.of(RecommendationParameters.with(GraphParameters.ALL), given))
+                : SasrecLearner.of(HyperParameters.of(
+                        RecommendationParameters.with(RecommendationParameters.SEQUENTIAL), given));
     }
 
     @Override
@@ -213,9 +257,9 @@ final class AutoLearner implements Learner {
                 return null;
             }
             int n = trials.size();
-            double at = Math.min(0.9, 0.9 * n / 14.0);
+            double at = Math.min(0.9, 0.9 * n / CANDIDATES);
             ModelData model = learner.fit(split.train(), new RecommendationTrainer.Stage(context, at,
-                    Math.min(0.9, 0.9 * (n + 1) / 14.0), "candidate " + (n + 1) + " " + learner + ": "));
+                    Math.min(0.9, 0.9 * (n + 1) / CANDIDATES), "candidate " + (n + 1) + " " + learner + ": "));
             double[] perUser = perUserNdcg(model);
             double ndcg = Arrays.stream(perUser).sum() / perUser.length;
             Trial trial = new Trial(learner, ndcg, perUser);
@@ -228,7 +272,7 @@ final class AutoLearner implements Learner {
             if (best == null || ndcg > best.ndcg + 1e-12) {
                 best = trial;
             }
-            context.progress(Math.min(0.9, 0.9 * (n + 1) / 14.0), String.format(Locale.ROOT,
+            context.progress(Math.min(0.9, 0.9 * (n + 1) / CANDIDATES), String.format(Locale.ROOT,
                     "candidate %d %s: validation ndcg@%d %.4f (best so far %s %.4f)", n + 1, learner, k, ndcg,
                     best.learner, best.ndcg));
             return trial;

@@ -65,11 +65,20 @@ final class RecommendationParameters {
             ParameterSpec.integer("batchSize", 64, 1, 100_000, "sequences per Adam step"),
             ParameterSpec.real("learningRate", 0.002, 1e-6, 1, "Adam's step size"),
             ParameterSpec.integer("budgetSeconds", 60, 1, 86_400,
-                    "no epoch starts after this much time in one fit (training fits twice when split is not none)"));
+                    "no epoch starts after this much time in one fit (training fits twice when split is not none)"),
+            ParameterSpec.choice("loss", SasrecConfig.SOFTMAX, List.of(SasrecConfig.SOFTMAX, SasrecConfig.BCE),
+                    "softmax: cross-entropy of the next item against sampled negatives (all items when the catalogue"
+                            + " has at most 'negatives'); bce: the paper's, one sampled negative per position"),
+            ParameterSpec.integer("negatives", 256, 1, 100_000,
+                    "items drawn uniformly per sequence as the softmax loss's negatives"));
 
     static final List<ParameterSpec> AUTO = List.of(
             ParameterSpec.integer("budgetSeconds", 120, 1, 86_400,
-                    "time for the search: ALS settings beyond it are not tried (each family gets one try regardless)"),
+                    "time for the search: ALS settings and deep candidates beyond it are not tried (popularity, item-kNN,"
+                            + " EASE and ALS get one try regardless)"),
+            ParameterSpec.bool("deepCandidates", true,
+                    "also try LightGCN and SASRec (kinds' defaults, each with a quarter of the time left) while the"
+                            + " budget lasts"),
             ParameterSpec.integer("alsTrials", 9, 1, 100, "ALS settings tried at most (weighting, alpha, lambda, rank)"),
             ParameterSpec.integer("iterations", 10, 1, 1_000, "ALS sweeps of every ALS candidate"),
             ParameterSpec.integer("maxItems", 3_000, 2, 20_000, "EASE candidates use only the most popular items"),

@@ -17,9 +17,15 @@ import io.merx.api.HyperParameters;
  * @param learningRate Adam's step size
  * @param budgetSeconds no epoch starts after this much training time
  * @param seed initial weights, batch order, negatives and dropout
+ * @param loss {@link #BCE} (the paper's: one sampled negative per position) or {@link #SOFTMAX} (cross-entropy
+ *     against {@code negatives} items sampled per sequence, or all items when there are no more)
+ * @param negatives sampled negatives per sequence of the softmax loss
  */
 record SasrecConfig(int dim, int blocks, int maxLength, double dropout, int epochs, int patience, int batchSize,
-        double learningRate, int budgetSeconds, long seed) {
+        double learningRate, int budgetSeconds, long seed, String loss, int negatives) {
+
+    static final String BCE = "bce";
+    static final String SOFTMAX = "softmax";
 
     SasrecConfig {
         positive("dim", dim);
@@ -28,6 +34,11 @@ record SasrecConfig(int dim, int blocks, int maxLength, double dropout, int epoc
         positive("patience", patience);
         positive("batchSize", batchSize);
         positive("budgetSeconds", budgetSeconds);
+        positive("negatives", negatives);
+        if (!BCE.equals(loss) && !SOFTMAX.equals(loss)) {
+            throw new IllegalArgumentException("hyper-parameter 'loss' must be " + SOFTMAX + " or " + BCE + ", got "
+                    + loss);
+        }
         if (maxLength < 2) {
             throw new IllegalArgumentException("hyper-parameter 'maxLength' must be at least 2, got " + maxLength);
         }
@@ -43,7 +54,8 @@ record SasrecConfig(int dim, int blocks, int maxLength, double dropout, int epoc
     static SasrecConfig of(HyperParameters hp) {
         return new SasrecConfig(hp.getInt("dim"), hp.getInt("blocks"), hp.getInt("maxLength"),
                 hp.getDouble("dropout"), hp.getInt("epochs"), hp.getInt("patience"), hp.getInt("batchSize"),
-                hp.getDouble("learningRate"), hp.getInt("budgetSeconds"), hp.getLong("seed"));
+                hp.getDouble("learningRate"), hp.getInt("budgetSeconds"), hp.getLong("seed"), hp.getString("loss"),
+                hp.getInt("negatives"));
     }
 
     private static void positive(String name, int value) {
@@ -56,7 +68,8 @@ record SasrecConfig(int dim, int blocks, int maxLength, double dropout, int epoc
     public String toString() {
         return String.format(Locale.ROOT,
                 "sequential dim=%d blocks=%d maxLength=%d dropout=%s epochs=%d patience=%d batchSize=%d"
-                        + " learningRate=%s budgetSeconds=%d seed=%d",
-                dim, blocks, maxLength, dropout, epochs, patience, batchSize, learningRate, budgetSeconds, seed);
+                        + " learningRate=%s budgetSeconds=%d seed=%d loss=%s%s",
+                dim, blocks, maxLength, dropout, epochs, patience, batchSize, learningRate, budgetSeconds, seed, loss,
+                SOFTMAX.equals(loss) ? " negatives=" + negatives : "");
     }
 }

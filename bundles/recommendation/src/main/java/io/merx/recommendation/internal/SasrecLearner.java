@@ -169,6 +169,10 @@ final class SasrecLearner implements Learner {
     private double trainOn(SasrecNetwork.Pass pass, int[] window, int[] seen, int items, float norm, float[] grad,
             Random random) {
         int len = window.length - 1;
+        if (SasrecConfig.SOFTMAX.equals(config.loss())) {
+            pass.forward(window, 0, len, config.dropout() > 0 ? random : null, config.dropout());
+            return pass.backwardSoftmax(window, softmaxNegatives(items, random), 1, norm, grad);
+        }
         int[] negatives = new int[window.length];
         for (int t = 1; t <= len; t++) {
             int n = random.nextInt(items);
@@ -179,6 +183,18 @@ final class SasrecLearner implements Learner {
         }
         pass.forward(window, 0, len, config.dropout() > 0 ? random : null, config.dropout());
         return pass.backward(window, negatives, 1, norm, grad);
+    }
+
+    /** Every item when the catalogue is no larger than the sample, else {@code negatives} drawn uniformly. */
+    private int[] softmaxNegatives(int items, Random random) {
+        if (config.negatives() >= items) {
+            return IntStream.range(0, items).toArray();
+        }
+        int[] sample = new int[config.negatives()];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = random.nextInt(items);
+        }
+        return sample;
     }
 
     private void adam(float[] params, float[] grad, float[] m, float[] v, long step) {

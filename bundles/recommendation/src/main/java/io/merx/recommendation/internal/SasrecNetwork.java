@@ -294,6 +294,55 @@ final class SasrecNetwork {
                     grad[ne + j] += dn * out[t * d + j];
                 }
             }
+            backThroughTrunk(dOut, grad);
+            return loss / norm;
+        }
+
+        /**
+         * Cross-entropy of each position's true next item against {@code negatives} (shared by all positions of
+         * the pass; a negative equal to a position's true item is left out of that position's softmax), divided
+         * by {@code norm}; adds its gradient, times {@code 1/norm}, to {@code grad}. Returns the loss. With every
+         * other item as a negative this is the full softmax; with a uniform sample it is sampled softmax, whose
+         * bias (a constant log-count for uniform sampling) does not move the ranking.
+         */
+        double backwardSoftmax(int[] positives, int[] negatives, int from, float norm, float[] grad) {
+            float[] p = net.params;
+            double loss = 0;
+            float[] dOut = new float[len * d];
+            int n = negatives.length;
+            float[] logits = new float[n + 1];
+            for (int t = 0; t < len; t++) {
+                int positive = positives[from + t];
+                logits[0] = dot(out, t * d, p, positive * d, d);
+                float max = logits[0];
+                for (int i = 0; i < n; i++) {
+                    logits[i + 1] = negatives[i] == positive ? Float.NEGATIVE_INFINITY
+                            : dot(out, t * d, p, negatives[i] * d, d);
+                    max = Math.max(max, logits[i + 1]);
+                }
+                double sum = 0;
+                for (int i = 0; i <= n; i++) {
+                    sum += Math.exp(logits[i] - max);
+                }
+                loss += Math.log(sum) + max - logits[0];
+                for (int i = 0; i <= n; i++) {
+                    if (logits[i] == Float.NEGATIVE_INFINITY) {
+                        continue;
+                    }
+                    float dz = (float) ((Math.exp(logits[i] - max) / sum - (i == 0 ? 1 : 0)) / norm);
+                    int e = (i == 0 ? positive : negatives[i - 1]) * d;
+                    for (int j = 0; j < d; j++) {
+                        dOut[t * d + j] += dz * p[e + j];
+                        grad[e + j] += dz * out[t * d + j];
+                    }
+                }
+            }
+            backThroughTrunk(dOut, grad);
+            return loss / norm;
+        }
+
+        /** Back-propagates the gradient of the output rows through the blocks to the embeddings. */
+        private void backThroughTrunk(float[] dOut, float[] grad) {
             float[] dx = new float[len * d];
             layerNormBack(dOut, outHat, outInv, 0, net.offset("out.g"), net.offset("out.b"), grad, dx);
             float invSqrt = (float) (1 / Math.sqrt(d));
@@ -358,7 +407,6 @@ final class SasrecNetwork {
                     grad[pos0 + t * d + j] += g;
                 }
             }
-            return loss / norm;
         }
 
         /** Whether the last forward pass dropped activations, and the scale of the kept ones (1 if not). */

@@ -161,8 +161,12 @@ class ItemItemTest {
                     candidates++;
                 }
             }
-            // popularity, 3 item-kNN, 3 EASE, 4 ALS
-            assertEquals(11, candidates, m.keySet().toString());
+            // popularity, 3 item-kNN, 3 EASE, 4 ALS, LightGCN, SASRec
+            assertEquals(13, candidates, m.keySet().toString());
+            assertTrue(m.keySet().stream().anyMatch(key -> key.startsWith("validation ndcg@10: lightgcn")),
+                    m.keySet().toString());
+            assertTrue(m.keySet().stream().anyMatch(key -> key.startsWith("validation ndcg@10: sequential")),
+                    m.keySet().toString());
             assertEquals(candidates, m.get("search.candidates"), 1e-9);
             String chosen = m.keySet().stream().filter(key -> key.startsWith("chosen: ")).findFirst().orElseThrow();
             assertTrue(m.get(chosen) >= best - 1e-12, chosen + " " + m);

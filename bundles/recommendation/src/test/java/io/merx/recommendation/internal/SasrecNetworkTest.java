@@ -14,20 +14,29 @@ class SasrecNetworkTest {
     private static final int[] SEQ = {3, 7, 1, 9, 4};
     private static final int[] POS = {7, 1, 9, 4, 11};
     private static final int[] NEG = {0, 5, 2, 8, 6};
+    /** Shared negatives of the softmax loss; 9 and 4 are also true next items, so they are masked there. */
+    private static final int[] SAMPLE = {0, 9, 2, 4, 10, 6};
 
-    private static double loss(SasrecNetwork net) {
+    private static double loss(SasrecNetwork net, boolean softmax, float[] grad) {
         SasrecNetwork.Pass pass = new SasrecNetwork.Pass(net);
         pass.forward(SEQ, 0, SEQ.length, null, 0);
-        return pass.backward(POS, NEG, 0, 1f, new float[net.params.length]);
+        return softmax ? pass.backwardSoftmax(POS, SAMPLE, 0, 1f, grad) : pass.backward(POS, NEG, 0, 1f, grad);
     }
 
     @Test
     void gradientsMatchFiniteDifferences() {
+        checkGradients(false);
+    }
+
+    @Test
+    void softmaxGradientsMatchFiniteDifferences() {
+        checkGradients(true);
+    }
+
+    private static void checkGradients(boolean softmax) {
         SasrecNetwork net = SasrecNetwork.initial(8, 2, 6, 12, new Random(5));
         float[] grad = new float[net.params.length];
-        SasrecNetwork.Pass pass = new SasrecNetwork.Pass(net);
-        pass.forward(SEQ, 0, SEQ.length, null, 0);
-        pass.backward(POS, NEG, 0, 1f, grad);
+        loss(net, softmax, grad);
         Random pick = new Random(11);
         int checked = 0;
         double worst = 0;
@@ -36,9 +45,9 @@ class SasrecNetworkTest {
             float saved = net.params[i];
             float eps = 1e-2f;
             net.params[i] = saved + eps;
-            double up = loss(net);
+            double up = loss(net, softmax, new float[grad.length]);
             net.params[i] = saved - eps;
-            double down = loss(net);
+            double down = loss(net, softmax, new float[grad.length]);
             net.params[i] = saved;
             double numeric = (up - down) / (2 * eps);
             if (Math.abs(numeric) < 1e-3 && Math.abs(grad[i]) < 1e-3) {

@@ -19,7 +19,7 @@ import io.merx.api.TrainingContext;
  */
 class SequentialQualityTest {
 
-    private static final SasrecConfig SMALL = new SasrecConfig(32, 1, 20, 0.1, 15, 3, 64, 0.005, 60, 3);
+    private static final SasrecConfig SMALL = new SasrecConfig(32, 1, 20, 0.1, 15, 3, 64, 0.005, 60, 3, SasrecConfig.SOFTMAX, 64);
 
     @Test
     void learnsTheOrderThatAlsCannotSee() throws Exception {
