@@ -28,10 +28,11 @@ final class RankFusion {
      */
     static List<Hit> fuse(int[] bm25, int[] semantic, double semanticWeight, int k) {
         Map<Integer, Hit> hits = new HashMap<>();
-        for (int r = 0; r < bm25.length; r++) {
+        // A list of weight 0 adds nothing, not even its products at score 0 (they would follow in catalogue order).
+        for (int r = 0; semanticWeight < 1 && r < bm25.length; r++) {
             hits.put(bm25[r], new Hit(bm25[r], (1 - semanticWeight) / (K + r + 1), r + 1, 0));
         }
-        for (int r = 0; r < semantic.length; r++) {
+        for (int r = 0; semanticWeight > 0 && r < semantic.length; r++) {
             int product = semantic[r];
             double term = semanticWeight / (K + r + 1);
             Hit known = hits.get(product);
