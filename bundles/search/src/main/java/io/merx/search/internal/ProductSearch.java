@@ -114,10 +114,25 @@ final class ProductSearch implements AutoCloseable {
                 allowed[i] &= categories[i] >= 0 && categoryWanted[categories[i]];
             }
         }
-        for (String id : request.exclude()) {
-            Integer product = ids.get(id);
-            if (product != null) {
-                allowed[product] = false;
+        if (!request.include().isEmpty()) {
+            boolean[] included = new boolean[allowed.length];
+            for (String id : request.include()) {
+                Integer product = ids.get(id);
+                if (product != null) {
+                    included[product] = true;
+                }
+            }
+            for (int i = 0; i < allowed.length; i++) {
+                allowed[i] &= included[i];
+            }
+        }
+        // Ids the catalogue does not hold are ignored: a shop's stock list may name products of other models.
+        for (List<String> never : List.of(request.exclude(), request.unavailable())) {
+            for (String id : never) {
+                Integer product = ids.get(id);
+                if (product != null) {
+                    allowed[product] = false;
+                }
             }
         }
         return allowed;

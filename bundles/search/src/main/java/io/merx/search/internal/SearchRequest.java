@@ -9,16 +9,20 @@ import io.merx.api.InputSchema;
 import io.merx.api.ScoreRequest;
 
 /**
- * A parsed, validated search request. Filter field names are the recommendation kinds' ({@code categories},
- * {@code exclude}); products marked unavailable in the catalogue are never returned.
+ * A parsed, validated search request. Filter fields are the recommendation kinds' ({@code categories},
+ * {@code include}, {@code exclude}, {@code unavailable}); products marked unavailable in the catalogue are never
+ * returned either.
  *
  * @param query what the shopper typed, not blank
  * @param k most products to return
  * @param mode which signals rank
  * @param categories if not empty, only products of these categories
+ * @param include if not empty, the only products that may be returned
  * @param exclude products never returned
+ * @param unavailable products that cannot be sold now, never returned
  */
-record SearchRequest(String query, int k, Mode mode, List<String> categories, List<String> exclude) {
+record SearchRequest(String query, int k, Mode mode, List<String> categories, List<String> include,
+        List<String> exclude, List<String> unavailable) {
 
     /** Which signals rank the answer. */
     enum Mode {
@@ -45,7 +49,11 @@ record SearchRequest(String query, int k, Mode mode, List<String> categories, Li
             FieldSpec.optional("mode", FieldType.STRING, "hybrid (default with embeddings) | bm25 | semantic"),
             FieldSpec.optional("categories", FieldType.STRING_LIST, "if given, only products of these categories")
                     .withMaxSize(MAX_LIST),
-            FieldSpec.optional("exclude", FieldType.STRING_LIST, "products never to return").withMaxSize(MAX_LIST));
+            FieldSpec.optional("include", FieldType.STRING_LIST, "if given, the only products that may be returned")
+                    .withMaxSize(MAX_LIST),
+            FieldSpec.optional("exclude", FieldType.STRING_LIST, "products never to return").withMaxSize(MAX_LIST),
+            FieldSpec.optional("unavailable", FieldType.STRING_LIST, "products that cannot be sold now")
+                    .withMaxSize(MAX_LIST));
 
     /**
      * Reads and checks a request.
@@ -72,6 +80,6 @@ record SearchRequest(String query, int k, Mode mode, List<String> categories, Li
                     + "without sentence embeddings: only 'bm25' is possible");
         }
         return new SearchRequest(query, (int) request.integer("k", DEFAULT_K), mode, request.texts("categories"),
-                request.texts("exclude"));
+                request.texts("include"), request.texts("exclude"), request.texts("unavailable"));
     }
 }

@@ -155,7 +155,7 @@ final class SearchTrainer extends BaseTrainer {
             double sum = 0;
             for (int row : rows) {
                 SearchRequest request = new SearchRequest(queries.queries().get(row), KnownItemMetrics.CUTOFF, mode,
-                        List.of(), List.of());
+                        List.of(), List.of(), List.of(), List.of());
                 var hits = search.search(request, embedded == null ? null : embedded[row], weight);
                 int relevant = queries.products()[row];
                 sum += hitRate ? KnownItemMetrics.hit(hits, relevant) : KnownItemMetrics.ndcg(hits, relevant);

@@ -115,6 +115,14 @@ class SearchKindTest {
                     "categories", List.of("clothing"), "exclude", List.of(first)));
             assertEquals(waterproof.size() - 1, without.size());
             assertTrue(without.stream().noneMatch(h -> h.get("id").equals(first)));
+            String second = (String) waterproof.get(1).get("id");
+            List<Map<String, Object>> soldOut = search(scorer, Map.of("query", "waterproof", "k", 50,
+                    "unavailable", List.of(first, "not-a-product")));
+            assertTrue(soldOut.stream().noneMatch(h -> h.get("id").equals(first)), soldOut.toString());
+            List<Map<String, Object>> only = search(scorer, Map.of("query", "waterproof", "k", 50,
+                    "include", List.of(second, "P0005")));
+            assertEquals(List.of(second), only.stream().map(h -> h.get("id")).toList(),
+                    "P0005 (a sofa) is allowed but has no matching word");
         }
     }
 
