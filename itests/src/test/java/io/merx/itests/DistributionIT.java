@@ -23,7 +23,7 @@ public class DistributionIT extends MerxTestSupport {
     private static final List<String> DEMOS = List.of("example-linear-demo", "pricing-demand-demo",
             "recommendation-als-demo", "recommendation-popularity-demo", "recommendation-itemknn-demo",
             "recommendation-ease-demo", "recommendation-auto-demo", "recommendation-sequential-demo",
-            "recommendation-graph-demo", "nlp-customer-service-demo",
+            "recommendation-graph-demo", "nlp-customer-service-demo", "search-semantic-demo",
             "forecasting-demand-demo", "graph-copurchase-demo", "graph-embedding-demo", "graph-fraud-demo",
             "customers-segments-demo", "customers-lifetime-demo", "customers-propensity-demo",
             "risk-transaction-demo", "risk-review-demo");
