@@ -24,7 +24,10 @@ import io.merx.api.ModelLoadException;
  * the model was trained with and the embedding weight, temperature, out-of-scope measure and threshold, routing
  * policy, order-number pattern), {@code network.bin} (magic {@code MXN2}, then length-prefixed big-endian float
  * blocks: IDF, the linear head's weights and biases, and with an encoder the class centroids and the precision
- * matrix of the distance measure) and {@code knowledge-base.tsv}. Version 1 (a DL4J perceptron, magic {@code MXN1})
+ * matrix of the distance measure), {@code knowledge-base.tsv} and, for a model with an encoder whose knowledge base
+ * has FAQ entries, {@code faq.bin} (magic {@code MXF1}, count, dimension, the questions' embeddings as big-endian
+ * floats; the similarity threshold is {@code faq.similarity} in the properties). A model without it has no FAQ
+ * matching, as before FAQ entries existed. Version 1 (a DL4J perceptron, magic {@code MXN1})
  * is still read. Plain Java streams: loading needs neither ND4J nor DL4J.
  */
 final class AssistantFiles {
@@ -32,9 +35,11 @@ final class AssistantFiles {
     static final String META = "assistant.properties";
     static final String NETWORK = "network.bin";
     static final String KNOWLEDGE_BASE = "knowledge-base.tsv";
+    static final String FAQ = "faq.bin";
     static final int FORMAT = 2;
     private static final int MAGIC_V1 = 0x4d584e31; // "MXN1"
     private static final int MAGIC_V2 = 0x4d584e32; // "MXN2"
+    private static final int MAGIC_FAQ = 0x4d584631; // "MXF1"
 
     private AssistantFiles() {
     }
@@ -63,6 +68,9 @@ final class AssistantFiles {
         meta.setProperty("humanIntents", String.join(",", a.routing().humanIntents()));
         meta.setProperty("negativeThreshold", Double.toString(a.routing().negativeThreshold()));
         meta.setProperty("orderIdPattern", a.patterns().orderPattern());
+        if (a.faqs() != null) {
+            meta.setProperty("faq.similarity", Double.toString(a.faqs().minSimilarity()));
+        }
         try (OutputStream out = Files.newOutputStream(directory.resolve(META))) {
             meta.store(out, "Merx nlp.customer-service model");
         }
@@ -82,6 +90,45 @@ final class AssistantFiles {
             }
         }
         a.knowledgeBase().write(directory.resolve(KNOWLEDGE_BASE));
+        if (a.faqs() != null) {
+            writeFaq(a.faqs(), directory.resolve(FAQ));
+        }
+    }
+
+    private static void writeFaq(FaqIndex faqs, Path file) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(MAGIC_FAQ);
+            out.writeInt(faqs.faqs().size());
+            out.writeInt(faqs.dimension());
+            for (float f : faqs.embeddings()) {
+                out.writeFloat(f);
+            }
+        }
+    }
+
+    /** The FAQ questions' embeddings, or null when the model has none; they must match the knowledge base's FAQ. */
+    private static FaqIndex readFaq(Path file, Properties meta, KnowledgeBase kb) throws IOException,
+            ModelLoadException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != MAGIC_FAQ) {
+                throw new ModelLoadException(FAQ + " is not a Merx FAQ index");
+            }
+            int count = in.readInt();
+            int dimension = in.readInt();
+            if (count != kb.faqs().size()) {
+                throw new ModelLoadException(FAQ + " holds " + count + " questions but " + KNOWLEDGE_BASE + " has "
+                        + kb.faqs().size());
+            }
+            float[] embeddings = new float[count * dimension];
+            for (int i = 0; i < embeddings.length; i++) {
+                embeddings[i] = in.readFloat();
+            }
+            return new FaqIndex(kb.faqs(), embeddings, dimension,
+                    Double.parseDouble(require(meta, "faq.similarity")));
+        }
     }
 
     static Assistant read(Path directory) throws ModelLoadException {
@@ -114,7 +161,8 @@ final class AssistantFiles {
             Routing routing = new Routing(split(meta.getProperty("urgentIntents", "")),
                     split(meta.getProperty("humanIntents", "")),
                     Double.parseDouble(require(meta, "negativeThreshold")));
-            return new Assistant(model, kb, routing, new PatternEntities(require(meta, "orderIdPattern")));
+            return new Assistant(model, kb, readFaq(directory.resolve(FAQ), meta, kb), routing,
+                    new PatternEntities(require(meta, "orderIdPattern")));
         } catch (NoSuchFileException e) {
             throw new ModelLoadException("missing model file " + e.getFile(), e);
         } catch (IOException | RuntimeException e) {

@@ -85,6 +85,38 @@ class EncoderIntentTest {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> suggestions(ScoreResult r) {
+        return (List<Map<String, Object>>) r.outputs().get("suggestions");
+    }
+
+    @Test
+    void faqQuestionsAreFoundByMeaningWithoutSharedWordsAndUnrelatedMessagesGetNone() throws Exception {
+        assertTrue(metrics.get("faqQuestions") >= 10, metrics.toString());
+        try (Scorer scorer = KIND.load(modelDir)) {
+            // No word in common with "Do you ship internationally?" or "Which countries do you deliver to?".
+            ScoreResult abroad = score(scorer, "Can parcels be sent abroad?");
+            List<Map<String, Object>> found = suggestions(abroad);
+            assertFalse(found.isEmpty(), abroad.outputs().toString());
+            assertTrue(((String) found.get(0).get("answer")).startsWith("We deliver to 30 countries"),
+                    found.toString());
+            assertTrue((Double) found.get(0).get("similarity") >= AssistantTrainer.FAQ_SIMILARITY, found.toString());
+
+            ScoreResult wrap = score(scorer, "Could you wrap it as a present?");
+            assertEquals("Do you offer gift wrapping?", suggestions(wrap).get(0).get("question"),
+                    wrap.outputs().toString());
+
+            for (String unrelated : List.of("How many moons does Jupiter have?", "I want to cancel order #123456")) {
+                ScoreResult r = score(scorer, unrelated);
+                assertEquals(List.of(), suggestions(r), r.outputs().toString());
+            }
+            // An in-scope intent keeps its own answer; suggestions never replace it.
+            ScoreResult cancel = score(scorer, "I want to cancel order #123456");
+            assertEquals("cancel_order", cancel.text("intent"));
+            assertTrue(cancel.outputs().containsKey("answer"), cancel.outputs().toString());
+        }
+    }
+
     @Test
     void aModelTrainedOnEmbeddingsNeedsTheEncoderToLoad() {
         ModelLoadException e = assertThrows(ModelLoadException.class,
