@@ -212,10 +212,12 @@ public final class NlpBenchmark {
                 }
             }
         }
+        @SuppressWarnings("unchecked")
+        Object measure = ((Map<String, Object>) results.get(0).outputs().get("scope")).get("measure");
         line(report, String.format(Locale.ROOT, "%s, 67 known + 10 held-out intents (%d in-scope, %d out-of-scope "
-                + "test messages): AUROC of the model's scope measure %.4f, of 1 - confidence %.4f; at the model's "
-                + "threshold: %.1f%% of in-scope called out of scope, %.1f%% of out-of-scope caught, in-scope "
-                + "accuracy of accepted messages %.4f", name, inside, n - inside, auroc(distance, outside),
+                + "test messages): AUROC of the model's scope measure (%s) %.4f, of 1 - confidence %.4f; at the "
+                + "model's threshold: %.1f%% of in-scope called out of scope, %.1f%% of out-of-scope caught, in-scope "
+                + "accuracy of accepted messages %.4f", name, inside, n - inside, measure, auroc(distance, outside),
                 auroc(unconfidence, outside), 100.0 * falseOut / inside, 100.0 * caught / (n - inside),
                 correctInScope / (double) Math.max(1, acceptedInScope)));
     }

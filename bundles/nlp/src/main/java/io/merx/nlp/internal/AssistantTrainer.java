@@ -42,9 +42,10 @@ final class AssistantTrainer extends BaseTrainer {
             ParameterSpec.real("l2", 0, 0, 1, "L2 penalty on the weights"),
             ParameterSpec.real("holdout", 0.2, 0.02, 0.5, "fraction of rows held out: half chooses epochs, temperature and out-of-scope threshold, half measures the model"),
             ParameterSpec.bool("refit", true, "after choosing on the held-out rows, train the final model on all rows"),
-            ParameterSpec.real("falseOutOfScopeRate", 0.05, 0, 0.5, "models with embeddings: share of held-out in-scope messages the out-of-scope distance may call out of scope; the distance is chosen for it"),
+            ParameterSpec.choice("outOfScopeMeasure", AUTO, List.of(AUTO, ScopeRule.COMBINED, ScopeRule.DISTANCE, ScopeRule.CONFIDENCE), "what decides that a message is out of scope: 'combined' (confidence and similarity to the nearest training message, needs embeddings), 'distance' (Mahalanobis distance to the nearest intent, needs embeddings), 'confidence'; 'auto' is combined with embeddings, confidence without"),
+            ParameterSpec.real("falseOutOfScopeRate", 0.05, 0, 0.5, "measures 'combined' and 'distance': share of held-out in-scope messages they may call out of scope; their threshold is chosen for it"),
             ParameterSpec.real("faqSimilarity", FAQ_SIMILARITY, -1, 1, "models with embeddings: cosine similarity between a message and an FAQ question of the knowledge base from which the FAQ's answer is suggested"),
-            ParameterSpec.real("outOfScopeThreshold", 0.5, 0, 1, "models without embeddings: calibrated confidence below which a message is out of scope"),
+            ParameterSpec.real("outOfScopeThreshold", 0.5, 0, 1, "measure 'confidence': calibrated confidence below which a message is out of scope"),
             ParameterSpec.text("urgentIntents", "complaint,damaged_item,payment_failed", "intents routed 'urgent' when the customer is unhappy (comma-separated)"),
             ParameterSpec.text("humanIntents", "speak_to_agent", "intents always routed to a person (comma-separated)"),
             ParameterSpec.real("negativeThreshold", 0.6, 0, 1, "probability of (very) negative sentiment from which the customer counts as unhappy"),
@@ -52,6 +53,7 @@ final class AssistantTrainer extends BaseTrainer {
             ParameterSpec.integer("seed", 42, 0, Long.MAX_VALUE, "seed of the split, initial weights and shuffling"));
 
     private final Embedder embedder;
+    private final String scopeMeasure;
 
     /**
      * @param embedder the sentence encoder if one is installed, else null
@@ -64,6 +66,15 @@ final class AssistantTrainer extends BaseTrainer {
                     + "installed (feature merx-encoder)");
         }
         this.embedder = "off".equals(mode) ? null : embedder;
+        String measure = hp.getString("outOfScopeMeasure");
+        if (AUTO.equals(measure)) {
+            measure = this.embedder == null ? ScopeRule.CONFIDENCE : ScopeRule.COMBINED;
+        } else if (!ScopeRule.CONFIDENCE.equals(measure) && this.embedder == null) {
+            throw new IllegalArgumentException("hyper-parameter 'outOfScopeMeasure' is '" + measure + "', which needs "
+                    + "sentence embeddings: install the merx-encoder feature and leave 'embeddings' on, or use "
+                    + "'confidence'");
+        }
+        this.scopeMeasure = measure;
     }
 
     @Override
@@ -91,7 +102,7 @@ final class AssistantTrainer extends BaseTrainer {
         IntentTrainer.Settings settings = new IntentTrainer.Settings(hp.getInt("hashBits"), hp.getInt("epochs"),
                 hp.getDouble("learningRate"), hp.getDouble("l2"), hp.getDouble("holdout"), hp.getLong("seed"),
                 hp.getDouble("falseOutOfScopeRate"), hp.getDouble("outOfScopeThreshold"),
-                (float) hp.getDouble("embeddingWeight"), hp.getBoolean("refit"));
+                (float) hp.getDouble("embeddingWeight"), hp.getBoolean("refit"), scopeMeasure);
         IntentTrainer.Result result = IntentTrainer.train(texts, intents, settings, embedder, context);
 
         Routing routing = new Routing(AssistantFiles.split(hp.getString("urgentIntents")),

@@ -59,7 +59,7 @@ class EncoderIntentTest {
             assertEquals(Boolean.TRUE, order.outputs().get("inScope"));
             @SuppressWarnings("unchecked")
             Map<String, Object> scope = (Map<String, Object>) order.outputs().get("scope");
-            assertEquals("distance", scope.get("measure"));
+            assertEquals("combined", scope.get("measure"));
 
             for (String offTopic : List.of("What is the capital of Australia?",
                     "Write me a short poem about the autumn sea.", "How many moons does Jupiter have?")) {
