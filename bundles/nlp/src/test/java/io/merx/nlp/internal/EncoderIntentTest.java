@@ -125,6 +125,17 @@ class EncoderIntentTest {
     }
 
     @Test
+    void measuresThatNeedEmbeddingsAreRefusedWithoutThem() {
+        for (NlpKind kind : List.of(new NlpKind(SharedAnalyzer.get(), null), KIND)) {
+            Map<String, Object> hp = kind == KIND ? Map.of("outOfScopeMeasure", "combined", "embeddings", "off")
+                    : Map.of("outOfScopeMeasure", "distance");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> kind.newTrainer(HyperParameters.of(kind.parameters(), hp)));
+            assertTrue(e.getMessage().contains("'outOfScopeMeasure'"), e.getMessage());
+        }
+    }
+
+    @Test
     void requiredEmbeddingsWithoutEncoderFailBeforeTraining() {
         NlpKind plain = new NlpKind(SharedAnalyzer.get(), null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plain
