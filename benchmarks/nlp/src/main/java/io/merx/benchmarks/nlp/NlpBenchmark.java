@@ -34,7 +34,10 @@ import io.merx.nlp.internal.NlpKind;
  * TF-IDF + LinearSVC in the same run. Optionally (--sentimentRows N) fine-food sentiment as before.
  *
  * <p>Arguments: repository root, then optional {@code --epochs N --hashBits N --embeddingWeight X
- * --sentimentRows N --throughputRows N --sentimentThroughputRows N --skipPeer}.
+ * --sentimentRows N --throughputRows N --sentimentThroughputRows N --skipPeer --dumpEmbeddings DIR}.
+ * {@code --dumpEmbeddings DIR} only writes the encoder's embeddings of the Banking77 train and test messages
+ * ({@code train.f32}, {@code test.f32}: big-endian float rows, file order) with their texts and labels for
+ * {@code oos_simulation.py}, and exits.
  */
 public final class NlpBenchmark {
 
@@ -86,6 +89,10 @@ public final class NlpBenchmark {
         OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(OnnxSentenceEncoder.class, 1);
         String[][] train = Csv.columns(data.resolve("banking77_train.csv"), "text", "category");
         String[][] test = Csv.columns(data.resolve("banking77_test.csv"), "text", "category");
+        if (options.containsKey("dumpEmbeddings")) {
+            dumpEmbeddings(encoder, Path.of(options.get("dumpEmbeddings")), Map.of("train", train, "test", test));
+            return;
+        }
         NlpKind withEncoder = new NlpKind(analyzer, encoder);
         NlpKind ngrams = new NlpKind(analyzer, null);
         List<String> heldOut = heldOutIntents(train[1]);
@@ -129,6 +136,30 @@ public final class NlpBenchmark {
         Path out = repo.resolve("benchmarks/nlp/target/results.md");
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
         System.out.println("written " + out);
+    }
+
+    private static void dumpEmbeddings(OnnxSentenceEncoder encoder, Path dir, Map<String, String[][]> splits)
+            throws IOException {
+        Files.createDirectories(dir);
+        for (Map.Entry<String, String[][]> split : splits.entrySet()) {
+            String[] texts = split.getValue()[0];
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                    Files.newOutputStream(dir.resolve(split.getKey() + ".f32"))))) {
+                for (int from = 0; from < texts.length; from += 64) {
+                    for (float[] row : encoder.encode(Arrays.asList(texts).subList(from,
+                            Math.min(texts.length, from + 64)))) {
+                        for (float f : row) {
+                            out.writeFloat(f);
+                        }
+                    }
+                }
+            }
+            Files.write(dir.resolve(split.getKey() + ".txt"), Arrays.stream(texts).map(t -> t.replace('\n', ' '))
+                    .toList(), StandardCharsets.UTF_8);
+            Files.write(dir.resolve(split.getKey() + ".lab"), Arrays.asList(split.getValue()[1]),
+                    StandardCharsets.UTF_8);
+        }
+        System.out.println("embeddings written to " + dir);
     }
 
     private static Path trainAndSave(NlpKind kind, String[][] train, List<String> without, Map<String, Object> hp,

@@ -219,7 +219,8 @@ final class AssistantFiles {
         FusedScope fused = null;
         if (ScopeRule.COMBINED.equals(measure)) {
             String[] s = require(meta, "scope.scale").split(",");
-            fused = new FusedScope(embedding, readRows(directory.resolve(NEIGHBOURS), MAGIC_NEIGHBOURS, embedding, null),
+            float[] neighbours = readRows(directory.resolve(NEIGHBOURS), MAGIC_NEIGHBOURS, embedding, null);
+            fused = new FusedScope(embedding, neighbours,
                     new FusedScope.Scale(Double.parseDouble(s[0]), Double.parseDouble(s[1]), Double.parseDouble(s[2]),
                             Double.parseDouble(s[3])));
         }
