@@ -54,7 +54,8 @@ def measures(m, e, texts):
     d = np.array([np.einsum("ij,jk,ik->i", e - mu, m["precision"], e - mu) for mu in m["mu"]]).T
     mun = m["mu"] / np.linalg.norm(m["mu"], axis=1, keepdims=True)
     sims = np.sort(e @ m["train"].T, axis=1)
-    return {"confidence": -p.max(1), "energy": -logsumexp(z, axis=1), "mahalanobis": d.min(1),
+    top = np.clip(p.max(1), 1e-9, 1 - 1e-9)
+    return {"confidence": -p.max(1), "logit(confidence)": -np.log(top / (1 - top)), "energy": -logsumexp(z, axis=1), "mahalanobis": d.min(1),
             "centroid cosine": -(e @ mun.T).max(1), "nearest neighbour": -sims[:, -1], "5th neighbour": -sims[:, -5]}
 
 
@@ -64,8 +65,9 @@ def standardised(ms, inside, keys):
 
 def report(name, ms, outside, others):
     row = {k: round(roc_auc_score(outside, v), 4) for k, v in ms.items()}
-    for keys in (["confidence", "nearest neighbour"], ["confidence", "nearest neighbour", "mahalanobis"],
-                 ["confidence", "nearest neighbour", "centroid cosine"], ["energy", "nearest neighbour"]):
+    for keys in (["confidence", "nearest neighbour"], ["logit(confidence)", "nearest neighbour"],
+                 ["logit(confidence)", "nearest neighbour", "mahalanobis"],
+                 ["logit(confidence)", "nearest neighbour", "centroid cosine"], ["energy", "nearest neighbour"]):
         row[" + ".join(keys)] = round(roc_auc_score(outside, standardised(ms, ~outside, keys).sum(1)), 4)
         if others:  # logistic weights fitted on the other simulation's rows
             oms, oout = others
