@@ -117,6 +117,24 @@ class EncoderIntentTest {
         }
     }
 
+    /** A model as written before FAQ entries and the combined measure: distance scope, no faq.bin. */
+    @Test
+    void aDistanceModelWithoutFaqEmbeddingsLoadsAndScoresAsBefore(@TempDir Path dir) throws Exception {
+        try (TrainedModel model = KIND.newTrainer(HyperParameters.of(KIND.parameters(),
+                Map.of("hashBits", 12, "epochs", 5, "outOfScopeMeasure", "distance")))
+                .train(KIND.demoData().orElseThrow(), TrainingContext.silent())) {
+            model.save(dir);
+        }
+        assertFalse(java.nio.file.Files.exists(dir.resolve(AssistantFiles.NEIGHBOURS)));
+        java.nio.file.Files.delete(dir.resolve(AssistantFiles.FAQ));
+        try (Scorer scorer = KIND.load(dir)) {
+            ScoreResult r = score(scorer, "Can parcels be sent abroad?");
+            assertFalse(r.outputs().containsKey("suggestions"), r.outputs().toString());
+            assertTrue(r.outputs().get("scope").toString().contains("measure=distance"), r.outputs().toString());
+            assertEquals("cancel_order", score(scorer, "I want to cancel order #123456").text("intent"));
+        }
+    }
+
     @Test
     void aModelTrainedOnEmbeddingsNeedsTheEncoderToLoad() {
         ModelLoadException e = assertThrows(ModelLoadException.class,
