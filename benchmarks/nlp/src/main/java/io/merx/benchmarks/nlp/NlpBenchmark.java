@@ -34,7 +34,8 @@ import io.merx.nlp.internal.NlpKind;
  * TF-IDF + LinearSVC in the same run. Optionally (--sentimentRows N) fine-food sentiment as before.
  *
  * <p>Arguments: repository root, then optional {@code --epochs N --hashBits N --embeddingWeight X
- * --sentimentRows N --throughputRows N --sentimentThroughputRows N --skipPeer --dumpEmbeddings DIR}.
+ * --sentimentRows N --throughputRows N --sentimentThroughputRows N --skipPeer --skipNgrams --skipOutOfScope
+ * --dumpEmbeddings DIR}.
  * {@code --dumpEmbeddings DIR} only writes the encoder's embeddings of the Banking77 train and test messages
  * ({@code train.f32}, {@code test.f32}: big-endian float rows, file order) with their texts and labels for
  * {@code oos_simulation.py}, and exits.
@@ -98,7 +99,7 @@ public final class NlpBenchmark {
         List<String> heldOut = heldOutIntents(train[1]);
         line(report, "held-out intents for out-of-scope AUROC: " + heldOut);
 
-        for (NlpKind kind : List.of(ngrams, withEncoder)) {
+        for (NlpKind kind : options.containsKey("skipNgrams") ? List.of(withEncoder) : List.of(ngrams, withEncoder)) {
             String name = kind == ngrams ? "Merx n-grams only" : "Merx n-grams + " + encoder.model();
             // (a) all 77 intents: accuracy, macro-F1, training time
             Path dir = trainAndSave(kind, train, null, hp, report, name + ", 77 intents");
@@ -111,6 +112,9 @@ public final class NlpBenchmark {
                 line(report, String.format(Locale.ROOT, "%s, Banking77 test: accuracy %.4f, macro-F1 %.4f", name,
                         accuracy(predicted, test[1]), macroF1(predicted, test[1])));
                 throughput(scorer, test[0], options, report, name);
+            }
+            if (options.containsKey("skipOutOfScope")) {
+                continue;
             }
             // (b) 67 intents: out-of-scope detection of the 10 never seen
             Path heldOutDir = trainAndSave(kind, train, heldOut, hp, report, name + ", 67 intents");
