@@ -82,6 +82,9 @@ final class IntentTrainer {
         model = tuned.model(labels, s, embedder, temperature, scale, Double.NaN);
         double threshold = ScopeRule.CONFIDENCE.equals(s.scopeMeasure()) ? s.confidenceThreshold()
                 : threshold(model, tuned.x(), embeddings, tuningIdx, s.falseOutOfScopeRate());
+        if (ScopeRule.COMBINED.equals(s.scopeMeasure())) {
+            threshold = Math.max(threshold, FusedScope.MIN_THRESHOLD);
+        }
         model = tuned.model(labels, s, embedder, temperature, scale, threshold);
 
         // (2) measure on the evaluation half
