@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,11 +76,12 @@ public class NlpIT extends ModuleITSupport {
 
     /**
      * merx-encoder installed into a running merx-nlp: the kind restarts with the encoder, trains on embeddings
-     * (required, so it fails if they are missing) and calls a question about something no intent covers out of
-     * scope by its distance, while a shop question stays in scope.
+     * (required, so it fails if they are missing), calls a question about something no intent covers out of
+     * scope by the combined measure while a shop question stays in scope, and suggests the demo FAQ answer to a
+     * question that shares no word with its FAQ question.
      */
     @Test
-    public void installingTheEncoderAddsEmbeddingsAndDistanceBasedScope() throws Exception {
+    public void installingTheEncoderAddsEmbeddingsCombinedScopeAndFaqSuggestions() throws Exception {
         ModelRuntime runtime = awaitService(ModelRuntime.class, null);
         LiveModels.await(runtime, demoModel());
         execute("feature:install merx-encoder");
@@ -104,6 +106,12 @@ public class NlpIT extends ModuleITSupport {
                 ScoreRequest.of(Map.of("text", "How many moons does Jupiter have?")));
         assertEquals(offTopic.result().outputs().toString(), "out_of_scope", offTopic.result().text("intent"));
         assertTrue(offTopic.result().outputs().toString(),
-                offTopic.result().outputs().get("scope").toString().contains("measure=distance"));
+                offTopic.result().outputs().get("scope").toString().contains("measure=combined"));
+        assertEquals(offTopic.result().outputs().toString(), List.of(), offTopic.result().outputs().get("suggestions"));
+
+        ScoreResponse abroad = runtime.score("nlp-embeddings",
+                ScoreRequest.of(Map.of("text", "Can parcels be sent abroad?")));
+        assertTrue(abroad.result().outputs().toString(), abroad.result().outputs().get("suggestions").toString()
+                .contains("answer=We deliver to 30 countries"));
     }
 }

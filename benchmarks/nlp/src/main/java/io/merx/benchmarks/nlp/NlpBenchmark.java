@@ -34,7 +34,11 @@ import io.merx.nlp.internal.NlpKind;
  * TF-IDF + LinearSVC in the same run. Optionally (--sentimentRows N) fine-food sentiment as before.
  *
  * <p>Arguments: repository root, then optional {@code --epochs N --hashBits N --embeddingWeight X
- * --sentimentRows N --throughputRows N --sentimentThroughputRows N --skipPeer}.
+ * --sentimentRows N --throughputRows N --sentimentThroughputRows N --skipPeer --skipNgrams --skipOutOfScope
+ * --dumpEmbeddings DIR}.
+ * {@code --dumpEmbeddings DIR} only writes the encoder's embeddings of the Banking77 train and test messages
+ * ({@code train.f32}, {@code test.f32}: big-endian float rows, file order) with their texts and labels for
+ * {@code oos_simulation.py}, and exits.
  */
 public final class NlpBenchmark {
 
@@ -86,12 +90,16 @@ public final class NlpBenchmark {
         OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(OnnxSentenceEncoder.class, 1);
         String[][] train = Csv.columns(data.resolve("banking77_train.csv"), "text", "category");
         String[][] test = Csv.columns(data.resolve("banking77_test.csv"), "text", "category");
+        if (options.containsKey("dumpEmbeddings")) {
+            dumpEmbeddings(encoder, Path.of(options.get("dumpEmbeddings")), Map.of("train", train, "test", test));
+            return;
+        }
         NlpKind withEncoder = new NlpKind(analyzer, encoder);
         NlpKind ngrams = new NlpKind(analyzer, null);
         List<String> heldOut = heldOutIntents(train[1]);
         line(report, "held-out intents for out-of-scope AUROC: " + heldOut);
 
-        for (NlpKind kind : List.of(ngrams, withEncoder)) {
+        for (NlpKind kind : options.containsKey("skipNgrams") ? List.of(withEncoder) : List.of(ngrams, withEncoder)) {
             String name = kind == ngrams ? "Merx n-grams only" : "Merx n-grams + " + encoder.model();
             // (a) all 77 intents: accuracy, macro-F1, training time
             Path dir = trainAndSave(kind, train, null, hp, report, name + ", 77 intents");
@@ -104,6 +112,9 @@ public final class NlpBenchmark {
                 line(report, String.format(Locale.ROOT, "%s, Banking77 test: accuracy %.4f, macro-F1 %.4f", name,
                         accuracy(predicted, test[1]), macroF1(predicted, test[1])));
                 throughput(scorer, test[0], options, report, name);
+            }
+            if (options.containsKey("skipOutOfScope")) {
+                continue;
             }
             // (b) 67 intents: out-of-scope detection of the 10 never seen
             Path heldOutDir = trainAndSave(kind, train, heldOut, hp, report, name + ", 67 intents");
@@ -129,6 +140,30 @@ public final class NlpBenchmark {
         Path out = repo.resolve("benchmarks/nlp/target/results.md");
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
         System.out.println("written " + out);
+    }
+
+    private static void dumpEmbeddings(OnnxSentenceEncoder encoder, Path dir, Map<String, String[][]> splits)
+            throws IOException {
+        Files.createDirectories(dir);
+        for (Map.Entry<String, String[][]> split : splits.entrySet()) {
+            String[] texts = split.getValue()[0];
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                    Files.newOutputStream(dir.resolve(split.getKey() + ".f32"))))) {
+                for (int from = 0; from < texts.length; from += 64) {
+                    for (float[] row : encoder.encode(Arrays.asList(texts).subList(from,
+                            Math.min(texts.length, from + 64)))) {
+                        for (float f : row) {
+                            out.writeFloat(f);
+                        }
+                    }
+                }
+            }
+            Files.write(dir.resolve(split.getKey() + ".txt"), Arrays.stream(texts).map(t -> t.replace('\n', ' '))
+                    .toList(), StandardCharsets.UTF_8);
+            Files.write(dir.resolve(split.getKey() + ".lab"), Arrays.asList(split.getValue()[1]),
+                    StandardCharsets.UTF_8);
+        }
+        System.out.println("embeddings written to " + dir);
     }
 
     private static Path trainAndSave(NlpKind kind, String[][] train, List<String> without, Map<String, Object> hp,
@@ -212,10 +247,12 @@ public final class NlpBenchmark {
                 }
             }
         }
+        @SuppressWarnings("unchecked")
+        Object measure = ((Map<String, Object>) results.get(0).outputs().get("scope")).get("measure");
         line(report, String.format(Locale.ROOT, "%s, 67 known + 10 held-out intents (%d in-scope, %d out-of-scope "
-                + "test messages): AUROC of the model's scope measure %.4f, of 1 - confidence %.4f; at the model's "
-                + "threshold: %.1f%% of in-scope called out of scope, %.1f%% of out-of-scope caught, in-scope "
-                + "accuracy of accepted messages %.4f", name, inside, n - inside, auroc(distance, outside),
+                + "test messages): AUROC of the model's scope measure (%s) %.4f, of 1 - confidence %.4f; at the "
+                + "model's threshold: %.1f%% of in-scope called out of scope, %.1f%% of out-of-scope caught, in-scope "
+                + "accuracy of accepted messages %.4f", name, inside, n - inside, measure, auroc(distance, outside),
                 auroc(unconfidence, outside), 100.0 * falseOut / inside, 100.0 * caught / (n - inside),
                 correctInScope / (double) Math.max(1, acceptedInScope)));
     }

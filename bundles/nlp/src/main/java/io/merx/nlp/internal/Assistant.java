@@ -2,12 +2,15 @@ package io.merx.nlp.internal;
 
 /**
  * Everything a trained customer-service model consists of: the intent model with its out-of-scope rule, the
- * knowledge base, the routing policy and the shop's order-number pattern.
+ * knowledge base with its FAQ questions embedded (when trained with the encoder), the routing policy and the shop's
+ * order-number pattern.
  *
  * @param intents calibrated intent classifier and out-of-scope rule
- * @param knowledgeBase answers per intent
+ * @param knowledgeBase answers per intent, and FAQ entries
+ * @param faqs the FAQ questions' embeddings, or null when the model has no encoder or the knowledge base no FAQ
  * @param routing escalation policy
  * @param patterns order/tracking/e-mail matchers
  */
-record Assistant(IntentModel intents, KnowledgeBase knowledgeBase, Routing routing, PatternEntities patterns) {
+record Assistant(IntentModel intents, KnowledgeBase knowledgeBase, FaqIndex faqs, Routing routing,
+        PatternEntities patterns) {
 }

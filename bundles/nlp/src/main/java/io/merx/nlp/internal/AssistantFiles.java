@@ -24,7 +24,13 @@ import io.merx.api.ModelLoadException;
  * the model was trained with and the embedding weight, temperature, out-of-scope measure and threshold, routing
  * policy, order-number pattern), {@code network.bin} (magic {@code MXN2}, then length-prefixed big-endian float
  * blocks: IDF, the linear head's weights and biases, and with an encoder the class centroids and the precision
- * matrix of the distance measure) and {@code knowledge-base.tsv}. Version 1 (a DL4J perceptron, magic {@code MXN1})
+ * matrix of the distance measure), {@code knowledge-base.tsv} and, for a model with an encoder whose knowledge base
+ * has FAQ entries, {@code faq.bin} (magic {@code MXF1}, count, dimension, the questions' embeddings as big-endian
+ * floats; the similarity threshold is {@code faq.similarity} in the properties). A model without it has no FAQ
+ * matching, as before FAQ entries existed. A model whose {@code scope.measure} is {@code combined} also has
+ * {@code neighbours.bin} (magic {@code MXK1}, same layout: its training messages' embeddings) and the measure's
+ * standardisation in {@code scope.scale}; a model without {@code scope.measure} (none was written without it) would
+ * read as distance with an encoder, confidence without. Version 1 (a DL4J perceptron, magic {@code MXN1})
  * is still read. Plain Java streams: loading needs neither ND4J nor DL4J.
  */
 final class AssistantFiles {
@@ -32,9 +38,13 @@ final class AssistantFiles {
     static final String META = "assistant.properties";
     static final String NETWORK = "network.bin";
     static final String KNOWLEDGE_BASE = "knowledge-base.tsv";
+    static final String FAQ = "faq.bin";
+    static final String NEIGHBOURS = "neighbours.bin";
     static final int FORMAT = 2;
     private static final int MAGIC_V1 = 0x4d584e31; // "MXN1"
     private static final int MAGIC_V2 = 0x4d584e32; // "MXN2"
+    private static final int MAGIC_FAQ = 0x4d584631; // "MXF1"
+    private static final int MAGIC_NEIGHBOURS = 0x4d584b31; // "MXK1"
 
     private AssistantFiles() {
     }
@@ -63,6 +73,15 @@ final class AssistantFiles {
         meta.setProperty("humanIntents", String.join(",", a.routing().humanIntents()));
         meta.setProperty("negativeThreshold", Double.toString(a.routing().negativeThreshold()));
         meta.setProperty("orderIdPattern", a.patterns().orderPattern());
+        if (a.faqs() != null) {
+            meta.setProperty("faq.similarity", Double.toString(a.faqs().minSimilarity()));
+        }
+        FusedScope fused = m.scope().fused();
+        if (fused != null) {
+            FusedScope.Scale s = fused.scale();
+            meta.setProperty("scope.scale", s.confidenceMean() + "," + s.confidenceSd() + "," + s.similarityMean() + ","
+                    + s.similaritySd());
+        }
         try (OutputStream out = Files.newOutputStream(directory.resolve(META))) {
             meta.store(out, "Merx nlp.customer-service model");
         }
@@ -82,6 +101,56 @@ final class AssistantFiles {
             }
         }
         a.knowledgeBase().write(directory.resolve(KNOWLEDGE_BASE));
+        if (a.faqs() != null) {
+            writeRows(directory.resolve(FAQ), MAGIC_FAQ, a.faqs().dimension(), a.faqs().embeddings());
+        }
+        if (fused != null) {
+            writeRows(directory.resolve(NEIGHBOURS), MAGIC_NEIGHBOURS, fused.dimension(), fused.neighbours());
+        }
+    }
+
+    /** Rows of embeddings: magic, row count, dimension, then the values. */
+    private static void writeRows(Path file, int magic, int dimension, float[] values) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            out.writeInt(magic);
+            out.writeInt(values.length / dimension);
+            out.writeInt(dimension);
+            for (float f : values) {
+                out.writeFloat(f);
+            }
+        }
+    }
+
+    private static float[] readRows(Path file, int magic, int dimension, Integer expectedRows) throws IOException,
+            ModelLoadException {
+        String name = file.getFileName().toString();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (in.readInt() != magic) {
+                throw new ModelLoadException(name + " is not a Merx embedding file of this kind");
+            }
+            int rows = in.readInt();
+            if (in.readInt() != dimension || expectedRows != null && rows != expectedRows) {
+                throw new ModelLoadException(name + " does not match the model: " + rows + " rows, expected "
+                        + (expectedRows == null ? "any number" : expectedRows) + " of dimension " + dimension);
+            }
+            float[] values = new float[rows * dimension];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = in.readFloat();
+            }
+            return values;
+        }
+    }
+
+    /** The FAQ questions' embeddings, or null when the model has none; they must match the knowledge base's FAQ. */
+    private static FaqIndex readFaq(Path file, Properties meta, KnowledgeBase kb, IntentModel model)
+            throws IOException, ModelLoadException {
+        if (!Files.exists(file) || !model.usesEmbeddings()) {
+            return null;
+        }
+        int dimension = model.scope().detector().dimension();
+        return new FaqIndex(kb.faqs(), readRows(file, MAGIC_FAQ, dimension, kb.faqs().size()), dimension,
+                Double.parseDouble(require(meta, "faq.similarity")));
     }
 
     static Assistant read(Path directory) throws ModelLoadException {
@@ -114,7 +183,8 @@ final class AssistantFiles {
             Routing routing = new Routing(split(meta.getProperty("urgentIntents", "")),
                     split(meta.getProperty("humanIntents", "")),
                     Double.parseDouble(require(meta, "negativeThreshold")));
-            return new Assistant(model, kb, routing, new PatternEntities(require(meta, "orderIdPattern")));
+            return new Assistant(model, kb, readFaq(directory.resolve(FAQ), meta, kb, model), routing,
+                    new PatternEntities(require(meta, "orderIdPattern")));
         } catch (NoSuchFileException e) {
             throw new ModelLoadException("missing model file " + e.getFile(), e);
         } catch (IOException | RuntimeException e) {
@@ -130,7 +200,8 @@ final class AssistantFiles {
         float[][] b = blocks(directory, MAGIC_V1, dimension, dimension * hidden, hidden, (long) hidden * labels.size(),
                 labels.size());
         return new IntentModel(labels, new TextFeatures(bits, b[0]), null, 1f,
-                new IntentNetwork(hidden, b[1], b[2], b[3], b[4]), temperature, new ScopeRule(null, threshold));
+                new IntentNetwork(hidden, b[1], b[2], b[3], b[4]), temperature,
+                new ScopeRule(ScopeRule.CONFIDENCE, null, null, threshold));
     }
 
     private static IntentModel readVersion2(Path directory, Properties meta, List<String> labels, int bits,
@@ -144,9 +215,18 @@ final class AssistantFiles {
                 : blocks(directory, MAGIC_V2, dimension, inputs * classes, classes, (long) classes * embedding,
                         (long) embedding * embedding);
         MahalanobisScope detector = encoder == null ? null : new MahalanobisScope(embedding, b[3], b[4]);
+        String measure = meta.getProperty("scope.measure", encoder == null ? ScopeRule.CONFIDENCE : ScopeRule.DISTANCE);
+        FusedScope fused = null;
+        if (ScopeRule.COMBINED.equals(measure)) {
+            String[] s = require(meta, "scope.scale").split(",");
+            float[] neighbours = readRows(directory.resolve(NEIGHBOURS), MAGIC_NEIGHBOURS, embedding, null);
+            fused = new FusedScope(embedding, neighbours,
+                    new FusedScope.Scale(Double.parseDouble(s[0]), Double.parseDouble(s[1]), Double.parseDouble(s[2]),
+                            Double.parseDouble(s[3])));
+        }
         return new IntentModel(labels, new TextFeatures(bits, b[0]), encoder,
                 Float.parseFloat(require(meta, "embedding.weight")), new LinearHead((int) inputs, classes, b[1], b[2]),
-                temperature, new ScopeRule(detector, threshold));
+                temperature, new ScopeRule(measure, detector, fused, threshold));
     }
 
     private static float[][] blocks(Path directory, int magic, long... expected) throws IOException, ModelLoadException {

@@ -20,7 +20,7 @@ import io.merx.corenlp.TextAnalyzer;
 
 /**
  * Answers one customer message: intent with calibrated confidence and the top three, sentiment, entities, a filled
- * answer and a routing decision. Everything it holds is immutable, so request threads share it without locks;
+ * answer, FAQ suggestions matched by meaning (with the encoder) and a routing decision. Everything it holds is immutable, so request threads share it without locks;
  * the CoreNLP pipeline is the kind's shared one, and bounds its own time per message.
  */
 final class AssistantScorer implements Scorer {
@@ -227,8 +227,23 @@ final class AssistantScorer implements Scorer {
             a.put("missingSlots", answer.missingSlots());
             result.put("answer", a);
         }
+        // FAQ suggestions come beside the intent's answer, never instead of it; junk text gets none.
+        if (assistant.faqs() != null && problem == null && prediction.embedding() != null) {
+            result.put("suggestions", assistant.faqs().nearest(prediction.embedding()).stream()
+                    .map(match -> suggestion(match, slots)).toList());
+        }
         return result.put("routing", decision.route()).put("reasons", decision.reasons()).put("warnings", warnings)
                 .build();
+    }
+
+    private static Map<String, Object> suggestion(FaqIndex.Match match, Map<String, String> slots) {
+        KnowledgeBase.Answer filled = KnowledgeBase.fill(match.faq().answer(), slots);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("answer", filled.text());
+        s.put("question", match.faq().question());
+        s.put("similarity", match.similarity());
+        s.put("missingSlots", filled.missingSlots());
+        return s;
     }
 
     private static Map<String, String> slots(List<Entity> entities) {

@@ -25,12 +25,15 @@ final class AssistantTrainer extends BaseTrainer {
 
     static final String AUTO = "auto";
 
+    /** Chosen on the demo FAQ (docs/nlp.md): paraphrases score above it, unrelated and merely related questions below. */
+    static final double FAQ_SIMILARITY = 0.5;
+
     /** The hyper-parameters this trainer reads, with their defaults and bounds: the kind publishes them. */
     static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.text("textColumn", "text", "column holding the customer message"),
             ParameterSpec.text("intentColumn", "intent", "column holding the intent label"),
             ParameterSpec.text("answerColumn", "", "optional column holding an answer template for the row's intent; overrides the knowledge base"),
-            ParameterSpec.text("knowledgeBase", "", "path of a UTF-8 file of 'intent<TAB>answer template' lines; empty: the built-in demo answers"),
+            ParameterSpec.text("knowledgeBase", "", "path of a UTF-8 file of 'intent<TAB>answer template' and 'faq<TAB>question<TAB>answer template' lines; empty: the built-in demo answers and FAQ"),
             ParameterSpec.integer("hashBits", 15, 10, 22, "the hashed n-gram feature space has 2^hashBits dimensions"),
             ParameterSpec.choice("embeddings", AUTO, List.of(AUTO, "off", "required"), "sentence embeddings from the merx-encoder feature next to the n-grams: 'auto' uses them when the encoder is installed, 'required' fails without it, 'off' trains on n-grams alone"),
             ParameterSpec.real("embeddingWeight", 1.0, 0.01, 100, "scale of the embedding against the n-gram features (each group has length 1)"),
@@ -39,8 +42,10 @@ final class AssistantTrainer extends BaseTrainer {
             ParameterSpec.real("l2", 0, 0, 1, "L2 penalty on the weights"),
             ParameterSpec.real("holdout", 0.2, 0.02, 0.5, "fraction of rows held out: half chooses epochs, temperature and out-of-scope threshold, half measures the model"),
             ParameterSpec.bool("refit", true, "after choosing on the held-out rows, train the final model on all rows"),
-            ParameterSpec.real("falseOutOfScopeRate", 0.05, 0, 0.5, "models with embeddings: share of held-out in-scope messages the out-of-scope distance may call out of scope; the distance is chosen for it"),
-            ParameterSpec.real("outOfScopeThreshold", 0.5, 0, 1, "models without embeddings: calibrated confidence below which a message is out of scope"),
+            ParameterSpec.choice("outOfScopeMeasure", AUTO, List.of(AUTO, ScopeRule.COMBINED, ScopeRule.DISTANCE, ScopeRule.CONFIDENCE), "what decides that a message is out of scope: 'combined' (confidence and similarity to the nearest training message, needs embeddings), 'distance' (Mahalanobis distance to the nearest intent, needs embeddings), 'confidence'; 'auto' is combined with embeddings, confidence without"),
+            ParameterSpec.real("falseOutOfScopeRate", 0.05, 0, 0.5, "measures 'combined' and 'distance': share of held-out in-scope messages they may call out of scope; their threshold is chosen for it"),
+            ParameterSpec.real("faqSimilarity", FAQ_SIMILARITY, -1, 1, "models with embeddings: cosine similarity between a message and an FAQ question of the knowledge base from which the FAQ's answer is suggested"),
+            ParameterSpec.real("outOfScopeThreshold", 0.5, 0, 1, "measure 'confidence': calibrated confidence below which a message is out of scope"),
             ParameterSpec.text("urgentIntents", "complaint,damaged_item,payment_failed", "intents routed 'urgent' when the customer is unhappy (comma-separated)"),
             ParameterSpec.text("humanIntents", "speak_to_agent", "intents always routed to a person (comma-separated)"),
             ParameterSpec.real("negativeThreshold", 0.6, 0, 1, "probability of (very) negative sentiment from which the customer counts as unhappy"),
@@ -48,6 +53,7 @@ final class AssistantTrainer extends BaseTrainer {
             ParameterSpec.integer("seed", 42, 0, Long.MAX_VALUE, "seed of the split, initial weights and shuffling"));
 
     private final Embedder embedder;
+    private final String scopeMeasure;
 
     /**
      * @param embedder the sentence encoder if one is installed, else null
@@ -60,6 +66,15 @@ final class AssistantTrainer extends BaseTrainer {
                     + "installed (feature merx-encoder)");
         }
         this.embedder = "off".equals(mode) ? null : embedder;
+        String measure = hp.getString("outOfScopeMeasure");
+        if (AUTO.equals(measure)) {
+            measure = this.embedder == null ? ScopeRule.CONFIDENCE : ScopeRule.COMBINED;
+        } else if (!ScopeRule.CONFIDENCE.equals(measure) && this.embedder == null) {
+            throw new IllegalArgumentException("hyper-parameter 'outOfScopeMeasure' is '" + measure + "', which needs "
+                    + "sentence embeddings: install the merx-encoder feature and leave 'embeddings' on, or use "
+                    + "'confidence'");
+        }
+        this.scopeMeasure = measure;
     }
 
     @Override
@@ -87,15 +102,19 @@ final class AssistantTrainer extends BaseTrainer {
         IntentTrainer.Settings settings = new IntentTrainer.Settings(hp.getInt("hashBits"), hp.getInt("epochs"),
                 hp.getDouble("learningRate"), hp.getDouble("l2"), hp.getDouble("holdout"), hp.getLong("seed"),
                 hp.getDouble("falseOutOfScopeRate"), hp.getDouble("outOfScopeThreshold"),
-                (float) hp.getDouble("embeddingWeight"), hp.getBoolean("refit"));
+                (float) hp.getDouble("embeddingWeight"), hp.getBoolean("refit"), scopeMeasure);
         IntentTrainer.Result result = IntentTrainer.train(texts, intents, settings, embedder, context);
 
         Routing routing = new Routing(AssistantFiles.split(hp.getString("urgentIntents")),
                 AssistantFiles.split(hp.getString("humanIntents")), hp.getDouble("negativeThreshold"));
-        Assistant assistant = new Assistant(result.model(), kb, routing, patterns);
+        // Only a model that embeds its messages can match them to FAQ questions; the same encoder embeds both.
+        FaqIndex faqs = embedder == null || kb.faqs().isEmpty() ? null
+                : FaqIndex.build(kb.faqs(), embedder, hp.getDouble("faqSimilarity"));
+        Assistant assistant = new Assistant(result.model(), kb, faqs, routing, patterns);
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
         metrics.put("answeredIntents", (double) result.model().labels().stream()
                 .filter(kb.answers()::containsKey).count());
+        metrics.put("faqQuestions", faqs == null ? 0.0 : faqs.faqs().size());
 
         List<ScoreRequest> warmup = new ArrayList<>();
         for (int i = 0; i < Math.min(3, result.evaluationRows().length); i++) {
@@ -108,8 +127,8 @@ final class AssistantTrainer extends BaseTrainer {
 
     private KnowledgeBase knowledgeBase(Dataset data, String[] intents) {
         String path = hp.getString("knowledgeBase");
-        Map<String, String> answers = new LinkedHashMap<>(
-                path.isBlank() ? KnowledgeBase.demo().answers() : KnowledgeBase.read(Path.of(path), "knowledgeBase").answers());
+        KnowledgeBase base = path.isBlank() ? KnowledgeBase.demo() : KnowledgeBase.read(Path.of(path), "knowledgeBase");
+        Map<String, String> answers = new LinkedHashMap<>(base.answers());
         String answerColumn = hp.getString("answerColumn");
         if (!answerColumn.isBlank()) {
             String[] column = data.strings(answerColumn);
@@ -121,6 +140,6 @@ final class AssistantTrainer extends BaseTrainer {
             }
             answers.putAll(fromData);
         }
-        return new KnowledgeBase(answers);
+        return new KnowledgeBase(answers, base.faqs());
     }
 }

@@ -21,8 +21,12 @@ import java.util.List;
 record IntentModel(List<String> labels, TextFeatures features, String embeddingModel, float embeddingWeight,
         IntentHead head, double temperature, ScopeRule scope) {
 
-    /** What the model says about one message. */
-    record Prediction(double[] probabilities, double scopeValue, boolean inScope) {
+    /**
+     * What the model says about one message.
+     *
+     * @param embedding the message's sentence embedding, or null for an n-gram model: FAQ matching reuses it
+     */
+    record Prediction(double[] probabilities, double scopeValue, boolean inScope, float[] embedding) {
     }
 
     boolean usesEmbeddings() {
@@ -41,7 +45,7 @@ record IntentModel(List<String> labels, TextFeatures features, String embeddingM
             float[] embedding = embeddings == null ? null : embeddings[i];
             double[] p = Calibration.softmax(head.logits(vector(texts.get(i), embedding)), temperature);
             double value = scope.value(p, embedding);
-            out.add(new Prediction(p, value, scope.inScope(value)));
+            out.add(new Prediction(p, value, scope.inScope(value), embedding));
         }
         return out;
     }

@@ -15,12 +15,13 @@ import io.merx.api.TrainingException;
 /**
  * Trains an {@link IntentModel} in three steps. (1) Fit on the training rows, measuring each epoch on the tuning
  * half of the held-out rows to choose the number of epochs; fit the temperature there too, kept only if it lowers
- * that half's calibration error; with embeddings, choose the out-of-scope distance there for the stated
+ * that half's calibration error; with embeddings, choose the out-of-scope threshold (combined score or distance,
+ * {@link ScopeRule}) and the combined measure's standardisation there for the stated
  * false-out-of-scope rate (without, the confidence threshold is a setting: on separable data nearly every held-out
  * confidence is 1.0, and a quantile of them would send most real questions to a person).
  * (2) Measure that model on the evaluation half, which chose nothing: these are the metrics. (3) Refit features,
- * head and distance measure on every row with the chosen epochs, temperature and threshold, so the held-out rows
- * are not lost to the final model.
+ * head, distance measure and neighbours on every row with the chosen epochs, temperature and threshold, so the
+ * held-out rows are not lost to the final model.
  */
 final class IntentTrainer {
 
@@ -28,7 +29,8 @@ final class IntentTrainer {
 
     /** Hyper-parameters of one run. */
     record Settings(int hashBits, int epochs, double learningRate, double l2, double holdout, long seed,
-            double falseOutOfScopeRate, double confidenceThreshold, float embeddingWeight, boolean refit) {
+            double falseOutOfScopeRate, double confidenceThreshold, float embeddingWeight, boolean refit,
+            String scopeMeasure) {
     }
 
     /** The model and what it measured on held-out rows. */
@@ -67,23 +69,35 @@ final class IntentTrainer {
 
         // (1) choose epochs, temperature and threshold on the tuning half
         Fit tuned = fit(texts, y, labels.size(), trainIdx, embeddings, s, tuningIdx, s.epochs(), context, 0.1, 0.6);
-        IntentModel model = tuned.model(labels, s, embedder, 1.0, Double.NaN);
+        IntentModel model = tuned.headOnly(labels, s, embedder, 1.0);
         double[][] tuningLogits = logits(model, tuned.x(), tuningIdx);
         int[] tuningTruth = select(y, tuningIdx);
         double temperature = Calibration.temperature(tuningLogits, tuningTruth);
         boolean calibrationHelps = Calibration.expectedCalibrationError(tuningLogits, tuningTruth, temperature)
                 < Calibration.expectedCalibrationError(tuningLogits, tuningTruth, 1.0);
         temperature = calibrationHelps ? temperature : 1.0;
-        model = tuned.model(labels, s, embedder, temperature, Double.NaN);
-        double threshold = embeddings == null ? s.confidenceThreshold()
-                : threshold(model, embeddings, tuningIdx, s.falseOutOfScopeRate());
-        model = tuned.model(labels, s, embedder, temperature, threshold);
+        model = tuned.headOnly(labels, s, embedder, temperature);
+        FusedScope.Scale scale = ScopeRule.COMBINED.equals(s.scopeMeasure())
+                ? scale(model, tuned, embeddings, tuningIdx) : null;
+        model = tuned.model(labels, s, embedder, temperature, scale, Double.NaN);
+        double threshold = ScopeRule.CONFIDENCE.equals(s.scopeMeasure()) ? s.confidenceThreshold()
+                : threshold(model, tuned.x(), embeddings, tuningIdx, s.falseOutOfScopeRate());
+        if (ScopeRule.COMBINED.equals(s.scopeMeasure())) {
+            threshold = Math.max(threshold, FusedScope.MIN_THRESHOLD);
+        }
+        model = tuned.model(labels, s, embedder, temperature, scale, threshold);
 
         // (2) measure on the evaluation half
         Map<String, Double> metrics = evaluate(model, tuned.x(), embeddings, y, evaluationIdx, labels.size());
         metrics.put("epochs", (double) tuned.epochs());
         metrics.put("temperature", temperature);
         metrics.put("outOfScopeThreshold", threshold);
+        if (scale != null) {
+            metrics.put("scopeConfidenceMean", scale.confidenceMean());
+            metrics.put("scopeSimilarityMean", scale.similarityMean());
+            metrics.put("scopeConfidenceSd", scale.confidenceSd());
+            metrics.put("scopeSimilaritySd", scale.similaritySd());
+        }
         metrics.put("trainingRows", (double) (s.refit() ? texts.length : trainRows));
         metrics.put("evaluationRows", (double) evaluationIdx.length);
         metrics.put("intents", (double) labels.size());
@@ -93,21 +107,51 @@ final class IntentTrainer {
             int[] all = order.clone();
             Arrays.sort(all);
             Fit full = fit(texts, y, labels.size(), all, embeddings, s, null, tuned.epochs(), context, 0.6, 0.95);
-            model = full.model(labels, s, embedder, temperature, threshold);
+            model = full.model(labels, s, embedder, temperature, scale, threshold);
         }
         context.progress(1.0, String.format(Locale.ROOT, "done in %.1f s (%.1f s embedding): %s",
                 (System.nanoTime() - start) / 1e9, embedSeconds, metrics));
         return new Result(model, metrics, evaluationIdx);
     }
 
-    /** A fitted head with the features and the distance measure of the rows it saw. */
+    /** A fitted head with the features, the distance measure and the embeddings of the rows it saw. */
     private record Fit(TextFeatures features, SparseVector[] x, LinearHead head, MahalanobisScope detector,
-            int epochs) {
+            float[] neighbours, int epochs) {
 
-        IntentModel model(List<String> labels, Settings s, Embedder embedder, double temperature, double threshold) {
+        /** @param scale the combined measure's standardisation, null for another measure */
+        IntentModel model(List<String> labels, Settings s, Embedder embedder, double temperature,
+                FusedScope.Scale scale, double threshold) {
+            FusedScope fused = scale == null ? null : new FusedScope(detector.dimension(), neighbours, scale);
             return new IntentModel(List.copyOf(labels), features, embedder == null ? null : embedder.model(),
-                    s.embeddingWeight(), head, temperature, new ScopeRule(detector, threshold));
+                    s.embeddingWeight(), head, temperature, new ScopeRule(s.scopeMeasure(), detector, fused,
+                            threshold));
         }
+
+        /** The head and temperature alone (its scope rule is a placeholder): for logits while choosing. */
+        IntentModel headOnly(List<String> labels, Settings s, Embedder embedder, double temperature) {
+            return new IntentModel(List.copyOf(labels), features, embedder == null ? null : embedder.model(),
+                    s.embeddingWeight(), head, temperature, new ScopeRule(ScopeRule.CONFIDENCE, detector, null,
+                            Double.NaN));
+        }
+
+        /** The scale is measured on rows this fit did not see, against the rows it did. */
+        FusedScope neighbourhood() {
+            return new FusedScope(detector.dimension(), neighbours, new FusedScope.Scale(0, 1, 0, 1));
+        }
+    }
+
+    /** Mean and spread of confidence and nearest-neighbour similarity over the (in-scope) tuning rows. */
+    private static FusedScope.Scale scale(IntentModel model, Fit fit, float[][] embeddings, int[] rows) {
+        FusedScope neighbourhood = fit.neighbourhood();
+        double[][] logits = logits(model, fit.x(), rows);
+        double[] confidences = new double[rows.length];
+        double[] similarities = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            double[] p = Calibration.softmax(logits[i], model.temperature());
+            confidences[i] = p[Calibration.argMax(p)];
+            similarities[i] = neighbourhood.nearestSimilarity(embeddings[rows[i]]);
+        }
+        return FusedScope.Scale.of(confidences, similarities);
     }
 
     /**
@@ -156,7 +200,15 @@ final class IntentTrainer {
         }
         LinearHead head = best != null ? best : trainer.snapshot();
         MahalanobisScope detector = embeddings == null ? null : MahalanobisScope.fit(embeddings, y, rows, classes);
-        return new Fit(features, x, head, detector, bestEpoch);
+        float[] neighbours = null;
+        if (embeddings != null && ScopeRule.COMBINED.equals(s.scopeMeasure())) {
+            int d = embeddings[0].length;
+            neighbours = new float[rows.length * d];
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(embeddings[rows[i]], 0, neighbours, i * d, d);
+            }
+        }
+        return new Fit(features, x, head, detector, neighbours, bestEpoch);
     }
 
     private static float[][] embed(String[] texts, Embedder embedder, TrainingContext context)
@@ -175,11 +227,13 @@ final class IntentTrainer {
         return out;
     }
 
-    /** The distance beyond which {@code rate} of the (in-scope) tuning messages lie. */
-    static double threshold(IntentModel model, float[][] embeddings, int[] rows, double rate) {
+    /** The distance or combined score beyond which {@code rate} of the (in-scope) tuning messages lie. */
+    static double threshold(IntentModel model, SparseVector[] x, float[][] embeddings, int[] rows, double rate) {
+        double[][] logits = logits(model, x, rows);
         double[] distances = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            distances[i] = model.scope().detector().distance(embeddings[rows[i]]);
+            distances[i] = model.scope().value(Calibration.softmax(logits[i], model.temperature()),
+                    embeddings[rows[i]]);
         }
         Arrays.sort(distances);
         int k = (int) Math.floor(rate * distances.length);
