@@ -103,6 +103,18 @@ final class BaselinesBenchmark {
         }
     }
 
+    /** Hyper-parameters given for a tuning run as {@code -D<property>=name=value,name=value}, in order. */
+    static Map<String, Object> hyperParameterOverrides(String property) {
+        Map<String, Object> overrides = new java.util.LinkedHashMap<>();
+        for (String pair : System.getProperty(property, "").split(",")) {
+            if (!pair.isBlank()) {
+                String[] kv = pair.split("=", 2);
+                overrides.put(kv[0].trim(), kv[1].trim());
+            }
+        }
+        return overrides;
+    }
+
     /** The learner the kind's trainer would use, through the same hyper-parameter parsing. */
     static Learner learnerOf(RecommendationKind kind, HyperParameters hp) {
         if (kind instanceof ItemKnnKind) {

@@ -24,13 +24,7 @@ final class GraphBenchmark {
     }
 
     static void run(Path dataDirectory) throws Exception {
-        Map<String, Object> overrides = new LinkedHashMap<>();
-        for (String pair : System.getProperty("graph.hp", "").split(",")) {
-            if (!pair.isBlank()) {
-                String[] kv = pair.split("=", 2);
-                overrides.put(kv[0].trim(), kv[1].trim());
-            }
-        }
+        Map<String, Object> overrides = BaselinesBenchmark.hyperParameterOverrides("graph.hp");
         String only = System.getProperty("graph.data", "yoochoose,diginetica,synthetic");
         List<String> rows = new ArrayList<>();
         if (only.contains("yoochoose")) {

@@ -96,13 +96,7 @@ final class SequentialBenchmark {
         // -Dsequential.only=sequential runs only the candidates whose label contains it; -Dsequential.hp=loss=bce,...
         // overrides the sequential kind's defaults (tuning runs).
         String filter = System.getProperty("sequential.only", "");
-        Map<String, Object> overrides = new java.util.LinkedHashMap<>();
-        for (String pair : System.getProperty("sequential.hp", "").split(",")) {
-            if (!pair.isBlank()) {
-                String[] kv = pair.split("=", 2);
-                overrides.put(kv[0].trim(), kv[1].trim());
-            }
-        }
+        Map<String, Object> overrides = BaselinesBenchmark.hyperParameterOverrides("sequential.hp");
         for (Object[] c : candidates) {
             RecommendationKind kind = (RecommendationKind) c[1];
             if (!((String) c[0]).contains(filter)) {
