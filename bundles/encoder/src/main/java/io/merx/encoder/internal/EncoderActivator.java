@@ -18,7 +18,8 @@ import io.merx.encoder.SentenceEncoder;
  * caller had; so loading happens here, on a thread of our own with this bundle's loader, before anyone can see the
  * service. Loading (90 MB of model, two native libraries) takes seconds, so it runs off the framework thread.
  * Native libraries can be loaded by one class loader only: this bundle is a singleton and must not be refreshed
- * while the JVM lives, hence its narrow imports (see bnd.bnd).
+ * while the JVM lives, hence its narrow imports (see bnd.bnd). Which of the shipped models it loads is the framework
+ * property {@value EncoderModel#PROPERTY} ({@link EncoderModel}); a wrong value is logged and no service appears.
  */
 public final class EncoderActivator implements BundleActivator {
 
@@ -45,7 +46,8 @@ public final class EncoderActivator implements BundleActivator {
             String data = System.getProperty("karaf.data", System.getProperty("java.io.tmpdir"));
             OfflineNatives.configure(Path.of(data, "merx-encoder"));
             long start = System.nanoTime();
-            OnnxSentenceEncoder loaded = OnnxSentenceEncoder.load(OnnxSentenceEncoder.class, 0);
+            EncoderModel variant = EncoderModel.named(context.getProperty(EncoderModel.PROPERTY));
+            OnnxSentenceEncoder loaded = OnnxSentenceEncoder.load(OnnxSentenceEncoder.class, variant, 0);
             float[] probe = loaded.encode("self-test");
             if (probe.length != loaded.dimension() || !Float.isFinite(probe[0])) {
                 loaded.close();

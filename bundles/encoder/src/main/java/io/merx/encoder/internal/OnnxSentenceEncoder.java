@@ -19,29 +19,30 @@ import io.merx.encoder.EncodingException;
 import io.merx.encoder.SentenceEncoder;
 
 /**
- * all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0; the ONNX export langchain4j ships on Maven Central) run by
- * ONNX Runtime, tokenised by DJL's binding of Hugging Face tokenizers.
+ * all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0; the ONNX exports langchain4j ships on Maven Central, float32
+ * or int8, see {@link EncoderModel}) run by ONNX Runtime, tokenised by DJL's binding of Hugging Face tokenizers.
  *
  * <p>Thread-safe: ONNX Runtime sessions and Hugging Face tokenizers may be used from many threads at once. Holds
  * native memory until {@link #close()}.
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
 
-    public static final String MODEL_NAME = "all-MiniLM-L6-v2";
-    static final String MODEL_RESOURCE = "/all-minilm-l6-v2.onnx";
-    static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-tokenizer.json";
+    /** Texts per ONNX Runtime call: long lists are cut into runs of similar length so that little is padding. */
+    static final int PASS_SIZE = 32;
     /** The sequence length the model was trained with (sentence-transformers' max_seq_length). */
     public static final int MAX_TOKENS = 256;
     private static final int DIMENSION = 384;
 
+    private final EncoderModel variant;
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final HuggingFaceTokenizer countingTokenizer;
     private final boolean wantsTokenTypes;
 
-    private OnnxSentenceEncoder(OrtSession session, OrtEnvironment environment, HuggingFaceTokenizer tokenizer,
-            HuggingFaceTokenizer countingTokenizer) throws OrtException {
+    private OnnxSentenceEncoder(EncoderModel variant, OrtSession session, OrtEnvironment environment,
+            HuggingFaceTokenizer tokenizer, HuggingFaceTokenizer countingTokenizer) throws OrtException {
+        this.variant = variant;
         this.environment = environment;
         this.session = session;
         this.tokenizer = tokenizer;
@@ -56,15 +57,21 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
      * @param intraOpThreads threads one inference may use; 0 lets ONNX Runtime choose (one per core)
      */
     public static OnnxSentenceEncoder load(Class<?> anchor, int intraOpThreads) throws IOException, OrtException {
+        return load(anchor, EncoderModel.MINILM, intraOpThreads);
+    }
+
+    /** As {@link #load(Class, int)}, for one of the shipped {@link EncoderModel}s. */
+    public static OnnxSentenceEncoder load(Class<?> anchor, EncoderModel variant, int intraOpThreads)
+            throws IOException, OrtException {
         if (intraOpThreads < 0) {
             throw new IllegalArgumentException("intraOpThreads must be 0 (automatic) or positive, was " + intraOpThreads);
         }
         byte[] model;
-        try (InputStream in = open(anchor, MODEL_RESOURCE)) {
+        try (InputStream in = open(anchor, variant.modelResource())) {
             model = in.readAllBytes();
         }
-        HuggingFaceTokenizer tokenizer = tokenizer(anchor, true);
-        HuggingFaceTokenizer counting = tokenizer(anchor, false);
+        HuggingFaceTokenizer tokenizer = tokenizer(anchor, variant, true);
+        HuggingFaceTokenizer counting = tokenizer(anchor, variant, false);
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -72,11 +79,12 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
                 options.setIntraOpNumThreads(intraOpThreads);
             }
             OrtSession session = environment.createSession(model, options);
-            return new OnnxSentenceEncoder(session, environment, tokenizer, counting);
+            return new OnnxSentenceEncoder(variant, session, environment, tokenizer, counting);
         }
     }
 
-    private static HuggingFaceTokenizer tokenizer(Class<?> anchor, boolean truncate) throws IOException {
+    private static HuggingFaceTokenizer tokenizer(Class<?> anchor, EncoderModel variant, boolean truncate)
+            throws IOException {
         Map<String, String> options = new HashMap<>();
         options.put("addSpecialTokens", "true");
         // Padding is done here, per batch, so that the attention mask is ours to build.
@@ -87,7 +95,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
         } else {
             options.put("modelMaxLength", String.valueOf(Integer.MAX_VALUE));
         }
-        try (InputStream in = open(anchor, TOKENIZER_RESOURCE)) {
+        try (InputStream in = open(anchor, variant.tokenizerResource())) {
             return HuggingFaceTokenizer.newInstance(in, options);
         }
     }
@@ -102,7 +110,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
 
     @Override
     public String model() {
-        return MODEL_NAME;
+        return variant.modelName();
     }
 
     @Override
@@ -131,20 +139,31 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
             checked[i] = checked(texts.get(i), i);
         }
         Encoding[] encodings = tokenizer.batchEncode(checked);
-        int rows = encodings.length;
-        int width = 0;
-        for (Encoding encoding : encodings) {
-            width = Math.max(width, encoding.getIds().length);
+        // Sorted by length and cut into passes, a list pads each text only to its neighbours' length: a batch of
+        // short messages with one long review would otherwise pay the review's length for every message.
+        Integer[] byLength = new Integer[encodings.length];
+        for (int i = 0; i < byLength.length; i++) {
+            byLength[i] = i;
         }
-        long[][] ids = new long[rows][width];
-        long[][] mask = new long[rows][width];
-        long[][] types = new long[rows][width];
-        for (int row = 0; row < rows; row++) {
-            long[] rowIds = encodings[row].getIds();
-            System.arraycopy(rowIds, 0, ids[row], 0, rowIds.length);
-            java.util.Arrays.fill(mask[row], 0, rowIds.length, 1L);
+        java.util.Arrays.sort(byLength, java.util.Comparator.comparingInt(i -> encodings[i].getIds().length));
+        float[][] out = new float[encodings.length][];
+        for (int from = 0; from < byLength.length; from += PASS_SIZE) {
+            int rows = Math.min(PASS_SIZE, byLength.length - from);
+            int width = encodings[byLength[from + rows - 1]].getIds().length;
+            long[][] ids = new long[rows][width];
+            long[][] mask = new long[rows][width];
+            long[][] types = new long[rows][width];
+            for (int row = 0; row < rows; row++) {
+                long[] rowIds = encodings[byLength[from + row]].getIds();
+                System.arraycopy(rowIds, 0, ids[row], 0, rowIds.length);
+                java.util.Arrays.fill(mask[row], 0, rowIds.length, 1L);
+            }
+            float[][] pass = run(ids, mask, types);
+            for (int row = 0; row < rows; row++) {
+                out[byLength[from + row]] = pass[row];
+            }
         }
-        return run(ids, mask, types);
+        return out;
     }
 
     private float[][] run(long[][] ids, long[][] mask, long[][] types) {
@@ -201,6 +220,6 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
 
     @Override
     public String toString() {
-        return MODEL_NAME + " (ONNX Runtime, " + DIMENSION + " dimensions, truncated at " + MAX_TOKENS + " tokens)";
+        return variant.modelName() + " (ONNX Runtime, " + DIMENSION + " dimensions, truncated at " + MAX_TOKENS + " tokens)";
     }
 }

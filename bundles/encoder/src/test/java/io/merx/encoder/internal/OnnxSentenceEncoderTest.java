@@ -73,6 +73,46 @@ class OnnxSentenceEncoderTest {
     }
 
     @Test
+    void aLongListCutIntoPassesKeepsItsOrder() {
+        // More texts than one pass, lengths shuffled: each answer must land at its own index.
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < OnnxSentenceEncoder.PASS_SIZE + 9; i++) {
+            texts.add("message " + i + " about my card".repeat(1 + (i * 7) % 5));
+        }
+        float[][] batched = encoder.encode(texts);
+        for (int i = 0; i < texts.size(); i += 5) {
+            assertArrayEquals(encoder.encode(texts.get(i)), batched[i], 1e-4f, "text " + i);
+        }
+    }
+
+    @Test
+    void theInt8ModelStaysCloseToTheFloatModel() throws Exception {
+        List<String> texts = List.of("My card still hasn't arrived.", "What is the exchange rate for euros?",
+                "I want my money back for the broken blender, it stopped working after two days.");
+        float[][] exact = encoder.encode(texts);
+        try (OnnxSentenceEncoder int8 = OnnxSentenceEncoder.load(OnnxSentenceEncoder.class,
+                EncoderModel.MINILM_INT8, 1)) {
+            assertEquals("all-MiniLM-L6-v2-q", int8.model());
+            float[][] quantised = int8.encode(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                float cosine = SentenceEncoder.cosine(exact[i], quantised[i]);
+                assertTrue(cosine > 0.95f, "text " + i + ": cosine " + cosine);
+            }
+            assertTrue(SentenceEncoder.cosine(quantised[0], quantised[1]) < 0.5f, "unrelated texts stay apart");
+        }
+    }
+
+    @Test
+    void anUnknownModelNameIsRefusedWithTheChoices() {
+        assertEquals(EncoderModel.MINILM, EncoderModel.named(null));
+        assertEquals(EncoderModel.MINILM_INT8, EncoderModel.named(" all-MiniLM-L6-v2-q "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EncoderModel.named("bert-base"));
+        assertTrue(e.getMessage().contains("merx.encoder.model is 'bert-base'")
+                && e.getMessage().contains("all-MiniLM-L6-v2-q"), e.getMessage());
+    }
+
+    @Test
     void blankOrNullTextIsRejectedByIndex() {
         IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
                 () -> encoder.encode(List.of("fine", "  ")));
