@@ -7,8 +7,10 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Turns sentences into L2-normalised embeddings, so that the dot product of two is their cosine similarity.
  *
- * <p>Implementations are thread-safe. {@link #encode(List)} runs the whole list through the model in one pass;
- * call it with a batch rather than one sentence at a time when you have several.
+ * <p>Implementations are thread-safe. {@link #encode(List)} takes a whole list in one call (the implementation
+ * groups texts of similar length into passes through the model where that is faster); call it with a batch
+ * rather than one sentence at a time when you have several. A text's embedding does not depend on the other texts
+ * of the list.
  *
  * <p>Inputs longer than {@link #maxTokens()} word pieces (special tokens included) are truncated to their first
  * {@code maxTokens()} pieces, as the model was trained; {@link #tokenCount(String)} tells a caller whether that
@@ -23,7 +25,7 @@ public interface SentenceEncoder {
     /** Service property with {@link #dimension()}. */
     String DIMENSION_PROPERTY = "merx.encoder.dimension";
 
-    /** The model's name, e.g. {@code all-MiniLM-L6-v2}. */
+    /** The model's name, e.g. {@code all-MiniLM-L6-v2}; models trained on one encoder's vectors need the same. */
     String model();
 
     /** Length of every embedding. */
@@ -40,7 +42,7 @@ public interface SentenceEncoder {
     int tokenCount(String text);
 
     /**
-     * Embeds every text in one pass through the model.
+     * Embeds every text.
      *
      * @param texts sentences to embed; an empty list gives an empty array
      * @return one L2-normalised vector of length {@link #dimension()} per text, in order

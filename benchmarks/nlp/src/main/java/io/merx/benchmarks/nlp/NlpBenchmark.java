@@ -23,6 +23,7 @@ import io.merx.api.Scorer;
 import io.merx.api.TrainedModel;
 import io.merx.api.TrainingContext;
 import io.merx.corenlp.internal.CoreNlpAnalyzer;
+import io.merx.encoder.internal.EncoderModel;
 import io.merx.encoder.internal.OfflineNatives;
 import io.merx.encoder.internal.OnnxSentenceEncoder;
 import io.merx.nlp.internal.NlpKind;
@@ -33,7 +34,7 @@ import io.merx.nlp.internal.NlpKind;
  * and without CoreNLP's sentiment; for Merx with the sentence encoder, Merx on n-grams alone, and scikit-learn
  * TF-IDF + LinearSVC in the same run. Optionally (--sentimentRows N) fine-food sentiment as before.
  *
- * <p>Arguments: repository root, then optional {@code --epochs N --hashBits N --embeddingWeight X
+ * <p>Arguments: repository root, then optional {@code --encoder all-MiniLM-L6-v2[-q] --epochs N --hashBits N --embeddingWeight X (0: chosen)
  * --sentimentRows N --throughputRows N --sentimentThroughputRows N --skipPeer --skipNgrams --skipOutOfScope
  * --dumpEmbeddings DIR}.
  * {@code --dumpEmbeddings DIR} only writes the encoder's embeddings of the Banking77 train and test messages
@@ -76,7 +77,7 @@ public final class NlpBenchmark {
         Map<String, Object> hp = new LinkedHashMap<>();
         hp.put("hashBits", Integer.parseInt(options.getOrDefault("hashBits", "15")));
         hp.put("epochs", Integer.parseInt(options.getOrDefault("epochs", "15")));
-        hp.put("embeddingWeight", Double.parseDouble(options.getOrDefault("embeddingWeight", "1.0")));
+        hp.put("embeddingWeight", Double.parseDouble(options.getOrDefault("embeddingWeight", "0")));
         hp.put("seed", 42);
 
         StringBuilder report = new StringBuilder();
@@ -87,7 +88,8 @@ public final class NlpBenchmark {
         CoreNlpAnalyzer analyzer = new CoreNlpAnalyzer(1, 10_000, 60);
         line(report, String.format(Locale.ROOT, "CoreNLP pipeline load: %.1f s", analyzer.loadMillis() / 1000.0));
         OfflineNatives.configure(Files.createTempDirectory("merx-nlp-bench-natives"));
-        OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(OnnxSentenceEncoder.class, 1);
+        OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(OnnxSentenceEncoder.class,
+                EncoderModel.named(options.get("encoder")), 1);
         String[][] train = Csv.columns(data.resolve("banking77_train.csv"), "text", "category");
         String[][] test = Csv.columns(data.resolve("banking77_test.csv"), "text", "category");
         if (options.containsKey("dumpEmbeddings")) {

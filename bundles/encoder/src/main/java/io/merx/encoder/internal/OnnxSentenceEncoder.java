@@ -27,8 +27,6 @@ import io.merx.encoder.SentenceEncoder;
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
 
-    /** Texts per ONNX Runtime call: long lists are cut into runs of similar length so that little is padding. */
-    static final int PASS_SIZE = 32;
     /** The sequence length the model was trained with (sentence-transformers' max_seq_length). */
     public static final int MAX_TOKENS = 256;
     private static final int DIMENSION = 384;
@@ -51,13 +49,13 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
     }
 
     /**
-     * Loads the model and tokenizer from {@code anchor}'s class path. Call after {@link OfflineNatives#configure},
+     * Loads the default model ({@link EncoderModel#DEFAULT}) and its tokenizer from {@code anchor}'s class path. Call after {@link OfflineNatives#configure},
      * with the thread context class loader set to one that sees DJL's jar (DJL finds its native library there).
      *
      * @param intraOpThreads threads one inference may use; 0 lets ONNX Runtime choose (one per core)
      */
     public static OnnxSentenceEncoder load(Class<?> anchor, int intraOpThreads) throws IOException, OrtException {
-        return load(anchor, EncoderModel.MINILM, intraOpThreads);
+        return load(anchor, EncoderModel.DEFAULT, intraOpThreads);
     }
 
     /** As {@link #load(Class, int)}, for one of the shipped {@link EncoderModel}s. */
@@ -139,16 +137,17 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
             checked[i] = checked(texts.get(i), i);
         }
         Encoding[] encodings = tokenizer.batchEncode(checked);
-        // Sorted by length and cut into passes, a list pads each text only to its neighbours' length: a batch of
-        // short messages with one long review would otherwise pay the review's length for every message.
+        // Sorted by length and cut into passes (EncoderModel.passSize), a list pads each text only to its
+        // neighbours' length: short messages beside one long review would otherwise all pay the review's length.
         Integer[] byLength = new Integer[encodings.length];
         for (int i = 0; i < byLength.length; i++) {
             byLength[i] = i;
         }
         java.util.Arrays.sort(byLength, java.util.Comparator.comparingInt(i -> encodings[i].getIds().length));
         float[][] out = new float[encodings.length][];
-        for (int from = 0; from < byLength.length; from += PASS_SIZE) {
-            int rows = Math.min(PASS_SIZE, byLength.length - from);
+        int passSize = variant.passSize();
+        for (int from = 0; from < byLength.length; from += passSize) {
+            int rows = Math.min(passSize, byLength.length - from);
             int width = encodings[byLength[from + rows - 1]].getIds().length;
             long[][] ids = new long[rows][width];
             long[][] mask = new long[rows][width];

@@ -26,7 +26,9 @@ class OnnxSentenceEncoderTest {
     @BeforeAll
     static void load() throws Exception {
         OfflineNatives.configure(Path.of("target", "native-cache").toAbsolutePath());
-        encoder = OnnxSentenceEncoder.load(OnnxSentenceEncoder.class, 0);
+        // The float model, whose embeddings sentence-transformers' can be checked against; the int8 one is
+        // compared with it below.
+        encoder = OnnxSentenceEncoder.load(OnnxSentenceEncoder.class, EncoderModel.MINILM, 0);
     }
 
     @AfterAll
@@ -76,7 +78,7 @@ class OnnxSentenceEncoderTest {
     void aLongListCutIntoPassesKeepsItsOrder() {
         // More texts than one pass, lengths shuffled: each answer must land at its own index.
         List<String> texts = new ArrayList<>();
-        for (int i = 0; i < OnnxSentenceEncoder.PASS_SIZE + 9; i++) {
+        for (int i = 0; i < EncoderModel.MINILM.passSize() + 9; i++) {
             texts.add("message " + i + " about my card".repeat(1 + (i * 7) % 5));
         }
         float[][] batched = encoder.encode(texts);
@@ -95,6 +97,7 @@ class OnnxSentenceEncoderTest {
             assertEquals("all-MiniLM-L6-v2-q", int8.model());
             float[][] quantised = int8.encode(texts);
             for (int i = 0; i < texts.size(); i++) {
+                assertArrayEquals(int8.encode(texts.get(i)), quantised[i], "alone or in a list, the same vector");
                 float cosine = SentenceEncoder.cosine(exact[i], quantised[i]);
                 assertTrue(cosine > 0.95f, "text " + i + ": cosine " + cosine);
             }
@@ -105,6 +108,7 @@ class OnnxSentenceEncoderTest {
     @Test
     void anUnknownModelNameIsRefusedWithTheChoices() {
         assertEquals(EncoderModel.MINILM, EncoderModel.named(null));
+        assertEquals(EncoderModel.MINILM, EncoderModel.named("all-MiniLM-L6-v2"));
         assertEquals(EncoderModel.MINILM_INT8, EncoderModel.named(" all-MiniLM-L6-v2-q "));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EncoderModel.named("bert-base"));

@@ -67,7 +67,8 @@ final class AssistantScorer implements Scorer {
             }
             if (!embedder.model().equals(intents.embeddingModel())) {
                 throw new ModelLoadException("this model was trained on embeddings of " + intents.embeddingModel()
-                        + " but the installed encoder is " + embedder.model());
+                        + " but the installed encoder is " + embedder.model() + ": retrain it, or set "
+                        + "merx.encoder.model=" + intents.embeddingModel() + " in etc/config.properties and restart");
             }
         }
         return new AssistantScorer(assistant, analyzer, intents.usesEmbeddings() ? embedder : null);

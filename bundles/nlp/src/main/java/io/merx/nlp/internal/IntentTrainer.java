@@ -25,12 +25,25 @@ import io.merx.api.TrainingException;
  */
 final class IntentTrainer {
 
-    private static final int EMBEDDING_BATCH = 64;
+    private static final int EMBEDDING_BATCH = 256;
+    /**
+     * Embedding weights tried when the setting is 0 (automatic). AdaGrad gives every feature the same step size, so
+     * the weight decides how fast the dense embedding moves the logits against hundreds of sparse n-grams; which
+     * balance is best depends on the data, so it is chosen on the tuning rows like the number of epochs.
+     */
+    static final float[] EMBEDDING_WEIGHTS = {1f, 2f, 4f};
+    /** Passes without a better tuning accuracy after which choosing stops. */
+    private static final int PATIENCE = 4;
 
     /** Hyper-parameters of one run. */
     record Settings(int hashBits, int epochs, double learningRate, double l2, double holdout, long seed,
             double falseOutOfScopeRate, double confidenceThreshold, float embeddingWeight, boolean refit,
             String scopeMeasure) {
+
+        Settings withEmbeddingWeight(float weight) {
+            return new Settings(hashBits, epochs, learningRate, l2, holdout, seed, falseOutOfScopeRate,
+                    confidenceThreshold, weight, refit, scopeMeasure);
+        }
     }
 
     /** The model and what it measured on held-out rows. */
@@ -67,8 +80,21 @@ final class IntentTrainer {
         float[][] embeddings = embedder == null ? null : embed(texts, embedder, context);
         double embedSeconds = (System.nanoTime() - start) / 1e9;
 
-        // (1) choose epochs, temperature and threshold on the tuning half
-        Fit tuned = fit(texts, y, labels.size(), trainIdx, embeddings, s, tuningIdx, s.epochs(), context, 0.1, 0.6);
+        // (1) choose the embedding weight, epochs, temperature and threshold on the tuning half
+        float[] weights = embeddings != null && s.embeddingWeight() == 0 ? EMBEDDING_WEIGHTS
+                : new float[] {s.embeddingWeight() == 0 ? 1f : s.embeddingWeight()};
+        Fit tuned = null;
+        Settings chosen = s;
+        for (int i = 0; i < weights.length; i++) {
+            Settings candidate = s.withEmbeddingWeight(weights[i]);
+            Fit fit = fit(texts, y, labels.size(), trainIdx, embeddings, candidate, tuningIdx, s.epochs(), context,
+                    0.1 + 0.5 * i / weights.length, 0.1 + 0.5 * (i + 1) / weights.length);
+            if (tuned == null || fit.tuningAccuracy() > tuned.tuningAccuracy()) {
+                tuned = fit;
+                chosen = candidate;
+            }
+        }
+        s = chosen;
         IntentModel model = tuned.headOnly(labels, s, embedder, 1.0);
         double[][] tuningLogits = logits(model, tuned.x(), tuningIdx);
         int[] tuningTruth = select(y, tuningIdx);
@@ -90,6 +116,9 @@ final class IntentTrainer {
         // (2) measure on the evaluation half
         Map<String, Double> metrics = evaluate(model, tuned.x(), embeddings, y, evaluationIdx, labels.size());
         metrics.put("epochs", (double) tuned.epochs());
+        if (embeddings != null) {
+            metrics.put("embeddingWeight", (double) s.embeddingWeight());
+        }
         metrics.put("temperature", temperature);
         metrics.put("outOfScopeThreshold", threshold);
         if (scale != null) {
@@ -116,7 +145,7 @@ final class IntentTrainer {
 
     /** A fitted head with the features, the distance measure and the embeddings of the rows it saw. */
     private record Fit(TextFeatures features, SparseVector[] x, LinearHead head, MahalanobisScope detector,
-            float[] neighbours, int epochs) {
+            float[] neighbours, int epochs, double tuningAccuracy) {
 
         /** @param scale the combined measure's standardisation, null for another measure */
         IntentModel model(List<String> labels, Settings s, Embedder embedder, double temperature,
@@ -155,8 +184,9 @@ final class IntentTrainer {
     }
 
     /**
-     * Fits features and head on {@code rows}; with {@code tuning} rows, runs up to {@code epochs} and keeps the
-     * epoch with the best accuracy there, else runs exactly {@code epochs}.
+     * Fits features and head on {@code rows}; with {@code tuning} rows, runs up to {@code epochs} (fewer when
+     * {@value #PATIENCE} passes in a row bring no better accuracy there) and keeps the best pass, else runs exactly
+     * {@code epochs}.
      */
     private static Fit fit(String[] texts, int[] y, int classes, int[] rows, float[][] embeddings, Settings s,
             int[] tuning, int epochs, TrainingContext context, double progressFrom, double progressTo)
@@ -196,7 +226,11 @@ final class IntentTrainer {
                 note = String.format(Locale.ROOT, ", held-out accuracy %.4f", accuracy);
             }
             context.progress(progressFrom + (progressTo - progressFrom) * epoch / epochs,
-                    String.format(Locale.ROOT, "epoch %d/%d loss %.4f%s", epoch, epochs, loss, note));
+                    String.format(Locale.ROOT, "epoch %d/%d loss %.4f%s%s", epoch, epochs, loss, note,
+                            embeddings == null ? "" : ", embedding weight " + s.embeddingWeight()));
+            if (tuning != null && epoch - bestEpoch >= PATIENCE) {
+                break;
+            }
         }
         LinearHead head = best != null ? best : trainer.snapshot();
         MahalanobisScope detector = embeddings == null ? null : MahalanobisScope.fit(embeddings, y, rows, classes);
@@ -208,7 +242,7 @@ final class IntentTrainer {
                 System.arraycopy(embeddings[rows[i]], 0, neighbours, i * d, d);
             }
         }
-        return new Fit(features, x, head, detector, neighbours, bestEpoch);
+        return new Fit(features, x, head, detector, neighbours, bestEpoch, bestAccuracy);
     }
 
     private static float[][] embed(String[] texts, Embedder embedder, TrainingContext context)

@@ -43,7 +43,8 @@ final class SearchScorer implements Scorer {
             }
             if (!embedder.model().equals(model)) {
                 throw new ModelLoadException("this search model was trained with sentence embeddings of " + model
-                        + " but the installed encoder is " + embedder.model() + ": retrain it");
+                        + " but the installed encoder is " + embedder.model() + ": retrain it, or set "
+                        + "merx.encoder.model=" + model + " in etc/config.properties and restart");
             }
         }
         return new SearchScorer(new ProductSearch(stored.catalogue(), stored.embeddings(), stored.settings()),
