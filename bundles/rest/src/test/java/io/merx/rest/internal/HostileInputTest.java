@@ -121,6 +121,13 @@ class HostileInputTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tenMegabytes)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         rejected(413, chunked, "exceeds");
+        // A body without a Content-Length (chunked) of an allowed size is read and scored like any other.
+        byte[] small = "{\"inputs\": {\"x1\": 1, \"x2\": 1}}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> streamed = server.client.send(HttpRequest.newBuilder(URI.create(server.base + SCORE))
+                .header("Authorization", RestServer.auth("scorer")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(small)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, streamed.statusCode(), streamed.body());
 
         StringBuilder batch = new StringBuilder("{\"instances\": [");
         for (int i = 0; i <= 1000; i++) {
