@@ -30,7 +30,10 @@ import io.merx.api.ModelLoadException;
  * matching, as before FAQ entries existed. A model whose {@code scope.measure} is {@code combined} also has
  * {@code neighbours.bin} (magic {@code MXK1}, same layout: its training messages' embeddings) and the measure's
  * standardisation in {@code scope.scale}; a model without {@code scope.measure} (none was written without it) would
- * read as distance with an encoder, confidence without. Version 1 (a DL4J perceptron, magic {@code MXN1})
+ * read as distance with an encoder, confidence without. A model trained with a sentiment column also has
+ * {@code sentiment.bin} (magic {@code MXS1}, then the sentiment head's weights and biases as blocks like those of
+ * {@code network.bin}) and its classes and temperature in {@code sentiment.labels} and {@code sentiment.temperature};
+ * a reader that predates it ignores the file and answers sentiment with CoreNLP. Version 1 (a DL4J perceptron, magic {@code MXN1})
  * is still read. Plain Java streams: loading needs neither ND4J nor DL4J.
  */
 final class AssistantFiles {
@@ -40,11 +43,13 @@ final class AssistantFiles {
     static final String KNOWLEDGE_BASE = "knowledge-base.tsv";
     static final String FAQ = "faq.bin";
     static final String NEIGHBOURS = "neighbours.bin";
+    static final String SENTIMENT = "sentiment.bin";
     static final int FORMAT = 2;
     private static final int MAGIC_V1 = 0x4d584e31; // "MXN1"
     private static final int MAGIC_V2 = 0x4d584e32; // "MXN2"
     private static final int MAGIC_FAQ = 0x4d584631; // "MXF1"
     private static final int MAGIC_NEIGHBOURS = 0x4d584b31; // "MXK1"
+    private static final int MAGIC_SENTIMENT = 0x4d585331; // "MXS1"
 
     private AssistantFiles() {
     }
@@ -82,6 +87,11 @@ final class AssistantFiles {
             meta.setProperty("scope.scale", s.confidenceMean() + "," + s.confidenceSd() + "," + s.similarityMean() + ","
                     + s.similaritySd());
         }
+        SentimentHead sentiment = a.sentiment();
+        if (sentiment != null) {
+            meta.setProperty("sentiment.labels", String.join(",", sentiment.labels()));
+            meta.setProperty("sentiment.temperature", Double.toString(sentiment.temperature()));
+        }
         try (OutputStream out = Files.newOutputStream(directory.resolve(META))) {
             meta.store(out, "Merx nlp.customer-service model");
         }
@@ -90,15 +100,10 @@ final class AssistantFiles {
             blocks.add(m.scope().detector().means());
             blocks.add(m.scope().detector().precision());
         }
-        try (DataOutputStream out = new DataOutputStream(
-                new BufferedOutputStream(Files.newOutputStream(directory.resolve(NETWORK)), 1 << 16))) {
-            out.writeInt(MAGIC_V2);
-            for (float[] block : blocks) {
-                out.writeInt(block.length);
-                for (float f : block) {
-                    out.writeFloat(f);
-                }
-            }
+        writeBlocks(directory.resolve(NETWORK), MAGIC_V2, blocks);
+        if (sentiment != null) {
+            writeBlocks(directory.resolve(SENTIMENT), MAGIC_SENTIMENT,
+                    List.of(sentiment.head().w(), sentiment.head().b()));
         }
         a.knowledgeBase().write(directory.resolve(KNOWLEDGE_BASE));
         if (a.faqs() != null) {
@@ -106,6 +111,20 @@ final class AssistantFiles {
         }
         if (fused != null) {
             writeRows(directory.resolve(NEIGHBOURS), MAGIC_NEIGHBOURS, fused.dimension(), fused.neighbours());
+        }
+    }
+
+    /** Magic, then each block as its length and its values. */
+    private static void writeBlocks(Path file, int magic, List<float[]> blocks) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            out.writeInt(magic);
+            for (float[] block : blocks) {
+                out.writeInt(block.length);
+                for (float f : block) {
+                    out.writeFloat(f);
+                }
+            }
         }
     }
 
@@ -184,13 +203,27 @@ final class AssistantFiles {
                     split(meta.getProperty("humanIntents", "")),
                     Double.parseDouble(require(meta, "negativeThreshold")));
             return new Assistant(model, kb, readFaq(directory.resolve(FAQ), meta, kb, model), routing,
-                    new PatternEntities(require(meta, "orderIdPattern")));
+                    new PatternEntities(require(meta, "orderIdPattern")), readSentiment(directory, meta, model));
         } catch (NoSuchFileException e) {
             throw new ModelLoadException("missing model file " + e.getFile(), e);
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException("cannot read nlp.customer-service model in " + directory + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The sentiment head, or null when the model was trained without a sentiment column. */
+    private static SentimentHead readSentiment(Path directory, Properties meta, IntentModel model)
+            throws IOException, ModelLoadException {
+        String labels = meta.getProperty("sentiment.labels");
+        if (labels == null) {
+            return null;
+        }
+        List<String> classes = List.of(labels.split(","));
+        int inputs = model.inputDimension();
+        float[][] b = blocks(directory, SENTIMENT, MAGIC_SENTIMENT, (long) inputs * classes.size(), classes.size());
+        return new SentimentHead(classes, new LinearHead(inputs, classes.size(), b[0], b[1]),
+                Double.parseDouble(require(meta, "sentiment.temperature")));
     }
 
     private static IntentModel readVersion1(Path directory, Properties meta, List<String> labels, int bits,
@@ -230,16 +263,21 @@ final class AssistantFiles {
     }
 
     private static float[][] blocks(Path directory, int magic, long... expected) throws IOException, ModelLoadException {
+        return blocks(directory, NETWORK, magic, expected);
+    }
+
+    private static float[][] blocks(Path directory, String file, int magic, long... expected)
+            throws IOException, ModelLoadException {
         float[][] blocks = new float[expected.length][];
         try (DataInputStream in = new DataInputStream(
-                new BufferedInputStream(Files.newInputStream(directory.resolve(NETWORK)), 1 << 16))) {
+                new BufferedInputStream(Files.newInputStream(directory.resolve(file)), 1 << 16))) {
             if (in.readInt() != magic) {
-                throw new ModelLoadException(NETWORK + " is not a Merx intent model of this format");
+                throw new ModelLoadException(file + " is not a Merx model file of this format");
             }
             for (int b = 0; b < blocks.length; b++) {
                 int length = in.readInt();
                 if (length != expected[b]) {
-                    throw new ModelLoadException(NETWORK + " block " + b + " holds " + length + " values, expected "
+                    throw new ModelLoadException(file + " block " + b + " holds " + length + " values, expected "
                             + expected[b]);
                 }
                 blocks[b] = new float[length];

@@ -37,9 +37,13 @@ final class AssistantScorer implements Scorer {
             new FieldSpec("history", FieldType.STRING_LIST, false,
                     "the customer's previous messages, oldest first", 0, 0, -MAX_HISTORY),
             new FieldSpec("sentiment", FieldType.BOOLEAN, false,
-                    "true runs CoreNLP's analysis: sentiment, and dates, amounts and names among the entities "
-                            + "(tens of milliseconds); it also runs when the intent is one whose routing depends on "
-                            + "sentiment (urgentIntents)", 0, 0, 0));
+                    "true answers the message's sentiment: from the model's sentiment head when it was trained with "
+                            + "a sentiment column (microseconds), else from CoreNLP's analysis, which also adds "
+                            + "dates, amounts and names to the entities (tens of milliseconds); sentiment is also "
+                            + "computed when the intent is one whose routing depends on it (urgentIntents)", 0, 0, 0),
+            new FieldSpec("entities", FieldType.BOOLEAN, false,
+                    "true runs CoreNLP's analysis for dates, amounts and names among the entities (tens of "
+                            + "milliseconds); order numbers, tracking numbers and e-mails are always found", 0, 0, 0));
 
     private final Assistant assistant;
     private final TextAnalyzer analyzer;
@@ -120,7 +124,7 @@ final class AssistantScorer implements Scorer {
 
     /** One request's fields, checked, with its text cut to what the pipeline analyses. */
     private record Message(String text, List<String> history, List<String> recentHistory, boolean sentiment,
-            List<String> warnings) {
+            boolean entities, List<String> warnings) {
 
         static Message of(ScoreRequest request) {
             String raw = request.text("text");
@@ -152,7 +156,8 @@ final class AssistantScorer implements Scorer {
                             ? previous.substring(0, TextAnalyzer.MAX_CHARS) : previous);
                 }
             }
-            return new Message(text, history, recent, request.flag("sentiment", false), warnings);
+            return new Message(text, history, recent, request.flag("sentiment", false),
+                    request.flag("entities", false), warnings);
         }
     }
 
@@ -169,9 +174,12 @@ final class AssistantScorer implements Scorer {
         String intent = inScope ? intents.labels().get(top[0]) : OUT_OF_SCOPE;
         String scopeProblem = problem != null ? problem : intents.scope().reason(prediction.scopeValue());
 
-        // CoreNLP's parse is most of a request's cost: run it when asked, or when routing needs the sentiment.
-        boolean analyse = problem == null
+        // CoreNLP's parse is most of a request's cost: run it when asked, or when the sentiment is wanted (by the
+        // request or by the routing of an urgent intent) and the model has no sentiment head of its own.
+        SentimentHead head = assistant.sentiment();
+        boolean wantsSentiment = problem == null
                 && (m.sentiment() || inScope && assistant.routing().urgentIntents().contains(intent));
+        boolean analyse = problem == null && (m.entities() || wantsSentiment && head == null);
         TextAnalysis analysis;
         if (analyse) {
             try {
@@ -206,9 +214,11 @@ final class AssistantScorer implements Scorer {
             }
         }
 
+        Sentiment sentiment = wantsSentiment && head != null ? head.sentiment(prediction.input())
+                : analysis.sentiment();
         KnowledgeBase.Answer answer = inScope ? assistant.knowledgeBase().answer(intent, slots) : null;
         Routing.Decision decision = assistant.routing().decide(new Routing.Facts(text, intent, confidence, inScope,
-                scopeProblem, analysis.sentiment(), answer != null, repeats, m.history().size(),
+                scopeProblem, sentiment, answer != null, repeats, m.history().size(),
                 analysis.complete()));
 
         ScoreResult.Builder result = ScoreResult.builder()
@@ -217,8 +227,8 @@ final class AssistantScorer implements Scorer {
                 .put("inScope", inScope)
                 .put("topIntents", topIntents(intents, p, top, problem == null))
                 .put("scope", scope(intents.scope(), prediction.scopeValue(), problem == null));
-        if (analyse) {
-            result.put("sentiment", sentiment(analysis.sentiment()));
+        if (wantsSentiment || analyse) {
+            result.put("sentiment", sentiment(sentiment, head != null ? "model" : "corenlp"));
         }
         result.put("entities", entities.stream().map(AssistantScorer::entity).toList());
         if (answer != null) {
@@ -285,9 +295,11 @@ final class AssistantScorer implements Scorer {
         return list;
     }
 
-    private static Map<String, Object> sentiment(Sentiment sentiment) {
+    /** @param source where it came from: the model's sentiment head or CoreNLP */
+    private static Map<String, Object> sentiment(Sentiment sentiment, String source) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("label", sentiment.label());
+        s.put("source", source);
         if (sentiment.isKnown()) {
             s.put("score", sentiment.score());
             Map<String, Object> distribution = new LinkedHashMap<>();

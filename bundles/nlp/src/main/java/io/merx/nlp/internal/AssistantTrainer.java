@@ -19,7 +19,8 @@ import io.merx.sdk.kind.BaseTrainer;
 
 /**
  * Checks the labelled messages, trains the intent model (on the encoder's embeddings too when one is installed and
- * {@code embeddings} allows it) and assembles the {@link Assistant}.
+ * {@code embeddings} allows it), a sentiment head when {@code sentimentColumn} names one, and assembles the
+ * {@link Assistant}.
  */
 final class AssistantTrainer extends BaseTrainer {
 
@@ -32,6 +33,7 @@ final class AssistantTrainer extends BaseTrainer {
     static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.text("textColumn", "text", "column holding the customer message"),
             ParameterSpec.text("intentColumn", "intent", "column holding the intent label"),
+            ParameterSpec.text("sentimentColumn", "", "optional column holding the message's sentiment (very negative, negative, neutral, positive, very positive, or stars 1-5; blank cells are unlabelled): the model then learns sentiment from these rows and answers it without CoreNLP"),
             ParameterSpec.text("answerColumn", "", "optional column holding an answer template for the row's intent; overrides the knowledge base"),
             ParameterSpec.text("knowledgeBase", "", "path of a UTF-8 file of 'intent<TAB>answer template' and 'faq<TAB>question<TAB>answer template' lines; empty: the built-in demo answers and FAQ"),
             ParameterSpec.integer("hashBits", 15, 10, 22, "the hashed n-gram feature space has 2^hashBits dimensions"),
@@ -96,6 +98,9 @@ final class AssistantTrainer extends BaseTrainer {
             throw new IllegalArgumentException("column '" + intentColumn + "' needs at least 2 intents over 10 rows, got "
                     + new HashSet<>(List.of(intents)).size() + " over " + texts.length);
         }
+        String sentimentColumn = hp.getString("sentimentColumn");
+        SentimentTrainer.Labels sentiments = sentimentColumn.isBlank() ? null
+                : SentimentTrainer.labels(data.strings(sentimentColumn), sentimentColumn);
         PatternEntities patterns = new PatternEntities(hp.getString("orderIdPattern"));
         KnowledgeBase kb = knowledgeBase(data, intents);
 
@@ -110,8 +115,15 @@ final class AssistantTrainer extends BaseTrainer {
         // Only a model that embeds its messages can match them to FAQ questions; the same encoder embeds both.
         FaqIndex faqs = embedder == null || kb.faqs().isEmpty() ? null
                 : FaqIndex.build(kb.faqs(), embedder, hp.getDouble("faqSimilarity"));
-        Assistant assistant = new Assistant(result.model(), kb, faqs, routing, patterns);
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
+        SentimentHead sentiment = null;
+        if (sentiments != null) {
+            SentimentTrainer.Result learned = SentimentTrainer.train(sentiments, result.inputs(),
+                    result.model().inputDimension(), settings, context);
+            sentiment = learned.head();
+            metrics.putAll(learned.metrics());
+        }
+        Assistant assistant = new Assistant(result.model(), kb, faqs, routing, patterns, sentiment);
         metrics.put("answeredIntents", (double) result.model().labels().stream()
                 .filter(kb.answers()::containsKey).count());
         metrics.put("faqQuestions", faqs == null ? 0.0 : faqs.faqs().size());

@@ -25,12 +25,19 @@ record IntentModel(List<String> labels, TextFeatures features, String embeddingM
      * What the model says about one message.
      *
      * @param embedding the message's sentence embedding, or null for an n-gram model: FAQ matching reuses it
+     * @param input the head's input ({@link #vector}): a sentiment head reuses it
      */
-    record Prediction(double[] probabilities, double scopeValue, boolean inScope, float[] embedding) {
+    record Prediction(double[] probabilities, double scopeValue, boolean inScope, float[] embedding,
+            SparseVector input) {
     }
 
     boolean usesEmbeddings() {
         return embeddingModel != null;
+    }
+
+    /** Length of the head's input: the hashed n-grams, then the embedding if the model uses one. */
+    int inputDimension() {
+        return features.dimension() + (usesEmbeddings() ? scope.detector().dimension() : 0);
     }
 
     /**
@@ -43,9 +50,10 @@ record IntentModel(List<String> labels, TextFeatures features, String embeddingM
         List<Prediction> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             float[] embedding = embeddings == null ? null : embeddings[i];
-            double[] p = Calibration.softmax(head.logits(vector(texts.get(i), embedding)), temperature);
+            SparseVector input = vector(texts.get(i), embedding);
+            double[] p = Calibration.softmax(head.logits(input), temperature);
             double value = scope.value(p, embedding);
-            out.add(new Prediction(p, value, scope.inScope(value), embedding));
+            out.add(new Prediction(p, value, scope.inScope(value), embedding, input));
         }
         return out;
     }

@@ -8,6 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.merx.api.TrainingContext;
 import io.merx.api.TrainingException;
@@ -32,8 +37,6 @@ final class IntentTrainer {
      * balance is best depends on the data, so it is chosen on the tuning rows like the number of epochs.
      */
     static final float[] EMBEDDING_WEIGHTS = {1f, 2f, 4f};
-    /** Passes without a better tuning accuracy after which choosing stops. */
-    private static final int PATIENCE = 4;
 
     /** Hyper-parameters of one run. */
     record Settings(int hashBits, int epochs, double learningRate, double l2, double holdout, long seed,
@@ -46,8 +49,11 @@ final class IntentTrainer {
         }
     }
 
-    /** The model and what it measured on held-out rows. */
-    record Result(IntentModel model, Map<String, Double> metrics, int[] evaluationRows) {
+    /**
+     * The model, what it measured on held-out rows, and every row's input to the final model's head (n-grams and
+     * weighted embedding), for heads trained beside it on the same messages.
+     */
+    record Result(IntentModel model, Map<String, Double> metrics, int[] evaluationRows, SparseVector[] inputs) {
     }
 
     private IntentTrainer() {
@@ -83,25 +89,21 @@ final class IntentTrainer {
         // (1) choose the embedding weight, epochs, temperature and threshold on the tuning half
         float[] weights = embeddings != null && s.embeddingWeight() == 0 ? EMBEDDING_WEIGHTS
                 : new float[] {s.embeddingWeight() == 0 ? 1f : s.embeddingWeight()};
-        Fit tuned = null;
-        Settings chosen = s;
-        for (int i = 0; i < weights.length; i++) {
-            Settings candidate = s.withEmbeddingWeight(weights[i]);
-            Fit fit = fit(texts, y, labels.size(), trainIdx, embeddings, candidate, tuningIdx, s.epochs(), context,
-                    0.1 + 0.5 * i / weights.length, 0.1 + 0.5 * (i + 1) / weights.length);
-            if (tuned == null || fit.tuningAccuracy() > tuned.tuningAccuracy()) {
-                tuned = fit;
-                chosen = candidate;
+        Prepared prepared = prepare(texts, y, labels.size(), trainIdx, embeddings, s);
+        List<Fit> fits = fitCandidates(prepared, y, labels.size(), trainIdx, embeddings, s, weights, tuningIdx,
+                new MonotoneProgress(context));
+        int best = 0;
+        for (int i = 1; i < fits.size(); i++) {
+            if (fits.get(i).tuningAccuracy() > fits.get(best).tuningAccuracy()) {
+                best = i;
             }
         }
-        s = chosen;
+        Fit tuned = fits.get(best);
+        s = s.withEmbeddingWeight(weights[best]);
         IntentModel model = tuned.headOnly(labels, s, embedder, 1.0);
         double[][] tuningLogits = logits(model, tuned.x(), tuningIdx);
         int[] tuningTruth = select(y, tuningIdx);
-        double temperature = Calibration.temperature(tuningLogits, tuningTruth);
-        boolean calibrationHelps = Calibration.expectedCalibrationError(tuningLogits, tuningTruth, temperature)
-                < Calibration.expectedCalibrationError(tuningLogits, tuningTruth, 1.0);
-        temperature = calibrationHelps ? temperature : 1.0;
+        double temperature = Calibration.temperatureIfItHelps(tuningLogits, tuningTruth);
         model = tuned.headOnly(labels, s, embedder, temperature);
         FusedScope.Scale scale = ScopeRule.COMBINED.equals(s.scopeMeasure())
                 ? scale(model, tuned, embeddings, tuningIdx) : null;
@@ -132,15 +134,18 @@ final class IntentTrainer {
         metrics.put("intents", (double) labels.size());
 
         // (3) refit on everything
+        SparseVector[] inputs = tuned.x();
         if (s.refit()) {
             int[] all = order.clone();
             Arrays.sort(all);
-            Fit full = fit(texts, y, labels.size(), all, embeddings, s, null, tuned.epochs(), context, 0.6, 0.95);
+            Fit full = fit(prepare(texts, y, labels.size(), all, embeddings, s), y, labels.size(), all, embeddings, s,
+                    null, tuned.epochs(), context, 0.6, 0.95);
             model = full.model(labels, s, embedder, temperature, scale, threshold);
+            inputs = full.x();
         }
         context.progress(1.0, String.format(Locale.ROOT, "done in %.1f s (%.1f s embedding): %s",
                 (System.nanoTime() - start) / 1e9, embedSeconds, metrics));
-        return new Result(model, metrics, evaluationIdx);
+        return new Result(model, metrics, evaluationIdx, inputs);
     }
 
     /** A fitted head with the features, the distance measure and the embeddings of the rows it saw. */
@@ -184,55 +189,25 @@ final class IntentTrainer {
     }
 
     /**
-     * Fits features and head on {@code rows}; with {@code tuning} rows, runs up to {@code epochs} (fewer when
-     * {@value #PATIENCE} passes in a row bring no better accuracy there) and keeps the best pass, else runs exactly
-     * {@code epochs}.
+     * What fits on the same rows share whatever the embedding weight: the n-gram features fitted on those rows,
+     * every text's n-gram vector, and with embeddings the distance measure and the rows' embeddings (neighbours of
+     * the combined measure).
      */
-    private static Fit fit(String[] texts, int[] y, int classes, int[] rows, float[][] embeddings, Settings s,
-            int[] tuning, int epochs, TrainingContext context, double progressFrom, double progressTo)
-            throws TrainingException {
+    private record Prepared(TextFeatures features, SparseVector[] ngrams, MahalanobisScope detector,
+            float[] neighbours) {
+    }
+
+    private static Prepared prepare(String[] texts, int[] y, int classes, int[] rows, float[][] embeddings,
+            Settings s) {
         String[] fitTexts = new String[rows.length];
         for (int i = 0; i < rows.length; i++) {
             fitTexts[i] = texts[rows[i]];
         }
         TextFeatures features = TextFeatures.fit(s.hashBits(), fitTexts);
-        SparseVector[] x = new SparseVector[texts.length];
+        SparseVector[] ngrams = new SparseVector[texts.length];
         for (int i = 0; i < texts.length; i++) {
-            x[i] = IntentModel.combine(features.vector(texts[i]), embeddings == null ? null : embeddings[i],
-                    features.dimension(), s.embeddingWeight());
+            ngrams[i] = features.vector(texts[i]);
         }
-        int inputs = features.dimension() + (embeddings == null ? 0 : embeddings[0].length);
-        SoftmaxTrainer trainer = new SoftmaxTrainer(inputs, classes, s.learningRate(), s.l2());
-        Random random = new Random(s.seed() + 1);
-        LinearHead best = null;
-        int bestEpoch = epochs;
-        double bestAccuracy = -1;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            if (context.isCancelled()) {
-                throw new TrainingException("cancelled at epoch " + epoch);
-            }
-            double loss = trainer.epoch(x, y, rows, random);
-            if (!Double.isFinite(loss)) {
-                throw new TrainingException("training diverged at epoch " + epoch + "; lower learningRate");
-            }
-            String note = "";
-            if (tuning != null) {
-                double accuracy = accuracy(trainer.head(), x, y, tuning);
-                if (accuracy > bestAccuracy) {
-                    bestAccuracy = accuracy;
-                    bestEpoch = epoch;
-                    best = trainer.snapshot();
-                }
-                note = String.format(Locale.ROOT, ", held-out accuracy %.4f", accuracy);
-            }
-            context.progress(progressFrom + (progressTo - progressFrom) * epoch / epochs,
-                    String.format(Locale.ROOT, "epoch %d/%d loss %.4f%s%s", epoch, epochs, loss, note,
-                            embeddings == null ? "" : ", embedding weight " + s.embeddingWeight()));
-            if (tuning != null && epoch - bestEpoch >= PATIENCE) {
-                break;
-            }
-        }
-        LinearHead head = best != null ? best : trainer.snapshot();
         MahalanobisScope detector = embeddings == null ? null : MahalanobisScope.fit(embeddings, y, rows, classes);
         float[] neighbours = null;
         if (embeddings != null && ScopeRule.COMBINED.equals(s.scopeMeasure())) {
@@ -242,7 +217,107 @@ final class IntentTrainer {
                 System.arraycopy(embeddings[rows[i]], 0, neighbours, i * d, d);
             }
         }
-        return new Fit(features, x, head, detector, neighbours, bestEpoch, bestAccuracy);
+        return new Prepared(features, ngrams, detector, neighbours);
+    }
+
+    /**
+     * One fit per embedding weight, each choosing its passes on the tuning rows, run side by side on up to as many
+     * threads as there are cores: they share only read-only inputs, and each is deterministic on its own.
+     */
+    private static List<Fit> fitCandidates(Prepared prepared, int[] y, int classes, int[] rows, float[][] embeddings,
+            Settings s, float[] weights, int[] tuning, TrainingContext context) throws TrainingException {
+        int threads = Math.min(weights.length, Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            List<Fit> fits = new ArrayList<>();
+            for (int i = 0; i < weights.length; i++) {
+                fits.add(fit(prepared, y, classes, rows, embeddings, s.withEmbeddingWeight(weights[i]), tuning,
+                        s.epochs(), context, 0.1 + 0.5 * i / weights.length, 0.1 + 0.5 * (i + 1) / weights.length));
+            }
+            return fits;
+        }
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "merx-intent-fit-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Fit>> futures = new ArrayList<>();
+            for (float weight : weights) {
+                futures.add(pool.submit(() -> fit(prepared, y, classes, rows, embeddings,
+                        s.withEmbeddingWeight(weight), tuning, s.epochs(), context, 0.1, 0.6)));
+            }
+            List<Fit> fits = new ArrayList<>();
+            for (Future<Fit> future : futures) {
+                fits.add(future.get());
+            }
+            return fits;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainingException("interrupted while fitting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TrainingException t) {
+                throw t;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new TrainingException("fitting failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Passes progress on only when it moves forward: candidates fitted side by side report out of step. */
+    private static final class MonotoneProgress implements TrainingContext {
+        private final TrainingContext context;
+        private double reported;
+
+        MonotoneProgress(TrainingContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public synchronized void progress(double fraction, String message) {
+            if (fraction >= reported) {
+                reported = fraction;
+                context.progress(fraction, message);
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return context.isCancelled();
+        }
+    }
+
+    /**
+     * Fits a head on {@code rows} with the embedding weight of {@code s}; with {@code tuning} rows, chooses the
+     * number of passes there ({@link SoftmaxTrainer#fit}), else runs exactly {@code epochs}.
+     */
+    private static Fit fit(Prepared prepared, int[] y, int classes, int[] rows, float[][] embeddings, Settings s,
+            int[] tuning, int epochs, TrainingContext context, double progressFrom, double progressTo)
+            throws TrainingException {
+        TextFeatures features = prepared.features();
+        SparseVector[] x = new SparseVector[prepared.ngrams().length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = IntentModel.combine(prepared.ngrams()[i], embeddings == null ? null : embeddings[i],
+                    features.dimension(), s.embeddingWeight());
+        }
+        int inputs = features.dimension() + (embeddings == null ? 0 : embeddings[0].length);
+        SoftmaxTrainer.Fitted fitted = SoftmaxTrainer.fit(x, y, inputs, classes, rows, tuning, epochs,
+                s.learningRate(), s.l2(), s.seed(), (epoch, loss, accuracy) -> {
+                    if (context.isCancelled()) {
+                        throw new TrainingException("cancelled at epoch " + epoch);
+                    }
+                    context.progress(progressFrom + (progressTo - progressFrom) * epoch / epochs,
+                            String.format(Locale.ROOT, "epoch %d/%d loss %.4f%s%s", epoch, epochs, loss,
+                                    Double.isNaN(accuracy) ? ""
+                                            : String.format(Locale.ROOT, ", held-out accuracy %.4f", accuracy),
+                                    embeddings == null ? "" : ", embedding weight " + s.embeddingWeight()));
+                });
+        return new Fit(features, x, fitted.head(), prepared.detector(), prepared.neighbours(), fitted.epochs(),
+                fitted.tuningAccuracy());
     }
 
     private static float[][] embed(String[] texts, Embedder embedder, TrainingContext context)
@@ -300,19 +375,9 @@ final class IntentTrainer {
                 correctInScope += predicted == truth[i] ? 1 : 0;
             }
         }
-        double f1Sum = 0;
-        int present = 0;
-        for (int c = 0; c < classes; c++) {
-            if (tp[c] + fn[c] > 0) {
-                present++;
-                double precision = tp[c] + fp[c] == 0 ? 0 : tp[c] / (double) (tp[c] + fp[c]);
-                double recall = tp[c] / (double) (tp[c] + fn[c]);
-                f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            }
-        }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("accuracy", correct / (double) Math.max(1, rows.length));
-        metrics.put("macroF1", f1Sum / Math.max(1, present));
+        metrics.put("macroF1", macroF1(tp, fp, fn));
         metrics.put("ece", Calibration.expectedCalibrationError(logits, truth, model.temperature()));
         metrics.put("eceUncalibrated", Calibration.expectedCalibrationError(logits, truth, 1.0));
         metrics.put("logLoss", Calibration.logLoss(logits, truth, model.temperature()));
@@ -321,12 +386,19 @@ final class IntentTrainer {
         return metrics;
     }
 
-    private static double accuracy(IntentHead head, SparseVector[] x, int[] y, int[] rows) {
-        int correct = 0;
-        for (int row : rows) {
-            correct += Calibration.argMax(head.logits(x[row])) == y[row] ? 1 : 0;
+    /** Mean F1 over the classes that occur in the truth. */
+    static double macroF1(int[] tp, int[] fp, int[] fn) {
+        double f1Sum = 0;
+        int present = 0;
+        for (int c = 0; c < tp.length; c++) {
+            if (tp[c] + fn[c] > 0) {
+                present++;
+                double precision = tp[c] + fp[c] == 0 ? 0 : tp[c] / (double) (tp[c] + fp[c]);
+                double recall = tp[c] / (double) (tp[c] + fn[c]);
+                f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            }
         }
-        return correct / (double) Math.max(1, rows.length);
+        return f1Sum / Math.max(1, present);
     }
 
     static double[][] logits(IntentModel model, SparseVector[] x, int[] rows) {
@@ -337,7 +409,7 @@ final class IntentTrainer {
         return logits;
     }
 
-    private static int[] select(int[] values, int[] rows) {
+    static int[] select(int[] values, int[] rows) {
         int[] out = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = values[rows[i]];
@@ -345,7 +417,7 @@ final class IntentTrainer {
         return out;
     }
 
-    private static int[] shuffled(int n, long seed) {
+    static int[] shuffled(int n, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

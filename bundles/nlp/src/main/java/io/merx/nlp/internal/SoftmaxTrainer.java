@@ -2,6 +2,8 @@ package io.merx.nlp.internal;
 
 import java.util.Random;
 
+import io.merx.api.TrainingException;
+
 /**
  * Trains a {@link LinearHead} by stochastic gradient descent on the cross-entropy, one message at a time, with
  * AdaGrad step sizes per weight: rare n-grams keep large steps, frequent ones settle, and a message touches only
@@ -11,6 +13,8 @@ import java.util.Random;
 final class SoftmaxTrainer {
 
     private static final float EPSILON = 1e-8f;
+    /** Passes without a better tuning accuracy after which choosing the number of passes stops. */
+    static final int PATIENCE = 4;
 
     private final int inputs;
     private final int classes;
@@ -30,6 +34,58 @@ final class SoftmaxTrainer {
         this.b = new float[classes];
         this.squaredW = new float[w.length];
         this.squaredB = new float[classes];
+    }
+
+    /** Hears about every pass; throws to stop training (a cancelled job). */
+    interface PassListener {
+        /** @param tuningAccuracy accuracy on the tuning rows after this pass, NaN without tuning rows */
+        void pass(int epoch, double loss, double tuningAccuracy) throws TrainingException;
+    }
+
+    /** A fitted head and the number of passes it took; with tuning rows, its accuracy there. */
+    record Fitted(LinearHead head, int epochs, double tuningAccuracy) {
+    }
+
+    /**
+     * Trains a head on {@code rows}. With {@code tuning} rows, runs up to {@code epochs} passes (fewer when
+     * {@value #PATIENCE} passes in a row bring no better accuracy there) and keeps the best pass; without, runs
+     * exactly {@code epochs}.
+     */
+    static Fitted fit(SparseVector[] x, int[] y, int inputs, int classes, int[] rows, int[] tuning, int epochs,
+            double learningRate, double l2, long seed, PassListener listener) throws TrainingException {
+        SoftmaxTrainer trainer = new SoftmaxTrainer(inputs, classes, learningRate, l2);
+        Random random = new Random(seed + 1);
+        LinearHead best = null;
+        int bestEpoch = epochs;
+        double bestAccuracy = -1;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            double loss = trainer.epoch(x, y, rows, random);
+            if (!Double.isFinite(loss)) {
+                throw new TrainingException("training diverged at epoch " + epoch + "; lower learningRate");
+            }
+            double accuracy = Double.NaN;
+            if (tuning != null) {
+                accuracy = accuracy(trainer.head(), x, y, tuning);
+                if (accuracy > bestAccuracy) {
+                    bestAccuracy = accuracy;
+                    bestEpoch = epoch;
+                    best = trainer.snapshot();
+                }
+            }
+            listener.pass(epoch, loss, accuracy);
+            if (tuning != null && epoch - bestEpoch >= PATIENCE) {
+                break;
+            }
+        }
+        return new Fitted(best != null ? best : trainer.snapshot(), bestEpoch, bestAccuracy);
+    }
+
+    static double accuracy(IntentHead head, SparseVector[] x, int[] y, int[] rows) {
+        int correct = 0;
+        for (int row : rows) {
+            correct += Calibration.argMax(head.logits(x[row])) == y[row] ? 1 : 0;
+        }
+        return correct / (double) Math.max(1, rows.length);
     }
 
     /** One pass over {@code rows} of {@code x} in an order drawn from {@code random}; returns the mean loss. */
