@@ -32,10 +32,12 @@ import io.merx.nlp.internal.NlpKind;
  * Banking77 intents: accuracy and macro-F1 on the public test split, out-of-scope AUROC with 10 of the 77 intents
  * held out of training (their test messages are the out-of-scope ones), training time, and scorer throughput with
  * and without CoreNLP's sentiment; for Merx with the sentence encoder, Merx on n-grams alone, and scikit-learn
- * TF-IDF + LinearSVC in the same run. Optionally (--sentimentRows N) fine-food sentiment as before.
+ * TF-IDF + LinearSVC in the same run. Optionally ({@code --sentimentRows N}) fine-food sentiment: the kind with the
+ * encoder trained with a sentiment column, its answered sentiment on the first N test reviews, its throughput with
+ * sentiment asked, and the scikit-learn peer on the same split; {@code --skipBanking} runs that part alone.
  *
  * <p>Arguments: repository root, then optional {@code --encoder all-MiniLM-L6-v2[-q] --epochs N --hashBits N --embeddingWeight X (0: chosen)
- * --sentimentRows N --throughputRows N --sentimentThroughputRows N --skipPeer --skipNgrams --skipOutOfScope
+ * --sentimentRows N --throughputRows N --sentimentThroughputRows N --skipPeer --skipNgrams --skipOutOfScope --skipBanking
  * --dumpEmbeddings DIR}.
  * {@code --dumpEmbeddings DIR} only writes the encoder's embeddings of the Banking77 train and test messages
  * ({@code train.f32}, {@code test.f32}: big-endian float rows, file order) with their texts and labels for
@@ -101,7 +103,9 @@ public final class NlpBenchmark {
         List<String> heldOut = heldOutIntents(train[1]);
         line(report, "held-out intents for out-of-scope AUROC: " + heldOut);
 
-        for (NlpKind kind : options.containsKey("skipNgrams") ? List.of(withEncoder) : List.of(ngrams, withEncoder)) {
+        List<NlpKind> kinds = options.containsKey("skipBanking") ? List.of()
+                : options.containsKey("skipNgrams") ? List.of(withEncoder) : List.of(ngrams, withEncoder);
+        for (NlpKind kind : kinds) {
             String name = kind == ngrams ? "Merx n-grams only" : "Merx n-grams + " + encoder.model();
             // (a) all 77 intents: accuracy, macro-F1, training time
             Path dir = trainAndSave(kind, train, null, hp, report, name + ", 77 intents");
@@ -126,16 +130,17 @@ public final class NlpBenchmark {
             }
         }
 
-        if (!options.containsKey("skipPeer")) {
+        if (!options.containsKey("skipPeer") && !options.containsKey("skipBanking")) {
             long start = System.nanoTime();
-            String peer = runPeer(repo, data, String.join(",", heldOut));
+            String peer = runPeer(repo, data.resolve("banking77_train.csv"), data.resolve("banking77_test.csv"), "text",
+                    "category", String.join(",", heldOut));
             line(report, String.format(Locale.ROOT, "scikit-learn TF-IDF (word 1-2 + char_wb 2-5) + LinearSVC, "
                     + "single-threaded Python: %s (%.0f s wall)", peer, (System.nanoTime() - start) / 1e9));
         }
 
         int sentimentRows = Integer.parseInt(options.getOrDefault("sentimentRows", "0"));
         if (sentimentRows > 0) {
-            fineFoods(ngrams, data, hp, sentimentRows, report);
+            fineFoods(withEncoder, repo, data, hp, sentimentRows, test[0], options, report);
         }
         analyzer.close();
         encoder.close();
@@ -306,67 +311,66 @@ public final class NlpBenchmark {
         return results;
     }
 
-    private static void fineFoods(NlpKind kind, Path data, Map<String, Object> hp, int sentimentRows,
-            StringBuilder report) throws Exception {
-        long start;
-        int threads = 1;
+    /**
+     * Fine-food reviews ({@code great} = 5 stars vs {@code other}): the kind with the encoder, trained with the label as
+     * its sentiment column ({@code great} as very positive, {@code other} as neutral), scores the first
+     * {@code rows} test reviews with sentiment asked; a review counts as great when P(positive) + P(very positive)
+     * of the answered sentiment is at least 0.5. Then the same model's throughput with sentiment asked, on the
+     * reviews and on short Banking77 messages, and the scikit-learn peer on the same split.
+     */
+    private static void fineFoods(NlpKind kind, Path repo, Path data, Map<String, Object> hp, int rows,
+            String[] shortMessages, Map<String, String> options, StringBuilder report) throws Exception {
         String[][] foodTrain = Csv.columns(data.resolve("fine_foods_train.csv"), "review", "score");
         String[][] foodTest = Csv.columns(data.resolve("fine_foods_test.csv"), "review", "score");
-        int rows = Math.min(foodTest[0].length, sentimentRows);
+        rows = Math.min(foodTest[0].length, rows);
+        String[] tone = new String[foodTrain[1].length];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = "great".equals(foodTrain[1][i]) ? "very positive" : "neutral";
+        }
         Map<String, Object> foodHp = new LinkedHashMap<>(hp);
         foodHp.put("textColumn", "review");
         foodHp.put("intentColumn", "score");
-        foodHp.put("embeddings", "off");
+        foodHp.put("sentimentColumn", "tone");
         Path foodDir = Files.createTempDirectory("merx-bench-food");
+        long start = System.nanoTime();
         try (TrainedModel model = kind.newTrainer(HyperParameters.of(kind.parameters(), foodHp))
-                .train(Dataset.builder().strings("review", foodTrain[0]).strings("score", foodTrain[1]).build(),
-                        TrainingContext.silent())) {
+                .train(Dataset.builder().strings("review", foodTrain[0]).strings("score", foodTrain[1])
+                        .strings("tone", tone).build(), progress())) {
+            line(report, String.format(Locale.ROOT, "Fine foods, trained on %d reviews in %.1f s; held-out metrics %s",
+                    foodTrain[0].length, (System.nanoTime() - start) / 1e9, model.provenance().metrics()));
             model.save(foodDir);
         }
         String[] reviews = Arrays.copyOf(foodTest[0], rows);
         String[] truth = Arrays.copyOf(foodTest[1], rows);
-        List<ScoreResult> scored;
-        start = System.nanoTime();
         try (Scorer scorer = kind.load(foodDir)) {
-            scored = scoreAll(scorer, reviews, threads, new long[rows]);
-        }
-        double sentimentSeconds = (System.nanoTime() - start) / 1e9;
-        String[] coreNlp = new String[rows];
-        String[] classifier = new String[rows];
-        String[] combined = new String[rows];
-        int unknown = 0;
-        for (int i = 0; i < rows; i++) {
-            Map<String, Object> out = scored.get(i).outputs();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> sentiment = (Map<String, Object>) out.get("sentiment");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> distribution = (Map<String, Object>) sentiment.get("distribution");
-            double pCore = 0.5;
-            if (distribution == null) {
-                unknown++;
-            } else {
-                pCore = ((Number) distribution.get("positive")).doubleValue()
+            start = System.nanoTime();
+            List<ScoreResult> scored = scoreBatches(scorer, reviews, 1, true);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String[] predicted = new String[rows];
+            String[] sources = new String[rows];
+            for (int i = 0; i < rows; i++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> sentiment = (Map<String, Object>) scored.get(i).outputs().get("sentiment");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> distribution = (Map<String, Object>) sentiment.get("distribution");
+                double positive = ((Number) distribution.get("positive")).doubleValue()
                         + ((Number) distribution.get("very positive")).doubleValue();
+                predicted[i] = positive >= 0.5 ? "great" : "other";
+                sources[i] = (String) sentiment.get("source");
             }
-            String label = (String) sentiment.get("label");
-            coreNlp[i] = label.endsWith("positive") ? "great" : "other";
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> top = (List<Map<String, Object>>) out.get("topIntents");
-            double pGreat = 0;
-            for (Map<String, Object> t : top) {
-                if ("great".equals(t.get("intent"))) {
-                    pGreat = ((Number) t.get("confidence")).doubleValue();
-                }
-            }
-            classifier[i] = pGreat >= 0.5 ? "great" : "other";
-            combined[i] = (pGreat + pCore) / 2 >= 0.5 ? "great" : "other";
+            line(report, String.format(Locale.ROOT, "Fine foods, %d test reviews one per request with sentiment asked "
+                    + "(source %s): accuracy %.4f, macro-F1 %.4f; %.1f reviews/s on one scoring thread", rows,
+                    new java.util.TreeSet<>(Arrays.asList(sources)), accuracy(predicted, truth),
+                    macroF1(predicted, truth), rows / seconds));
+            throughput(scorer, shortMessages, options, report, "Fine-foods model (sentiment head) on Banking77 messages");
         }
-        line(report, String.format(Locale.ROOT,
-                "Fine foods (%d test reviews, %.0f s, %.2f reviews/s): CoreNLP sentiment mapped (positive/very positive = great) "
-                        + "accuracy %.4f; Merx classifier %.4f; combined (mean of P(great) and CoreNLP P(positive)+P(very positive)) %.4f; "
-                        + "%d reviews without sentiment (time budget or no parsable sentence)",
-                rows, sentimentSeconds, rows / sentimentSeconds, accuracy(coreNlp, truth), accuracy(classifier, truth),
-                accuracy(combined, truth), unknown));
+        if (!options.containsKey("skipPeer")) {
+            start = System.nanoTime();
+            String peer = runPeer(repo, data.resolve("fine_foods_train.csv"), data.resolve("fine_foods_test.csv"),
+                    "review", "score", "");
+            line(report, String.format(Locale.ROOT, "scikit-learn TF-IDF (word 1-2 + char_wb 2-5) + LinearSVC on fine "
+                    + "foods: %s (%.0f s wall)", peer, (System.nanoTime() - start) / 1e9));
+        }
     }
 
     private static TrainingContext progress() {
@@ -383,34 +387,10 @@ public final class NlpBenchmark {
         };
     }
 
-    private static List<ScoreResult> scoreAll(Scorer scorer, String[] texts, int threads, long[] latencies)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<ScoreResult>> futures = new ArrayList<>();
-            for (int i = 0; i < texts.length; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    long t0 = System.nanoTime();
-                    ScoreResult r = scorer.score(ScoreRequest.of(Map.of("text", texts[index], "sentiment", true)));
-                    latencies[index] = System.nanoTime() - t0;
-                    return r;
-                }));
-            }
-            List<ScoreResult> results = new ArrayList<>();
-            for (Future<ScoreResult> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static String runPeer(Path repo, Path data, String heldOut) throws IOException, InterruptedException {
+    private static String runPeer(Path repo, Path train, Path test, String textColumn, String labelColumn,
+            String heldOut) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("/usr/bin/python3", repo.resolve("benchmarks/nlp/sklearn_peer.py").toString(),
-                data.resolve("banking77_train.csv").toString(), data.resolve("banking77_test.csv").toString(), "text",
-                "category", heldOut).redirectErrorStream(true).start();
+                train.toString(), test.toString(), textColumn, labelColumn, heldOut).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         int code = process.waitFor();
         if (code != 0) {
