@@ -29,12 +29,14 @@ import io.merx.api.ScoringException;
 final class LinearScorer implements Scorer {
 
     private final LinearParameters params;
+    private final LinearParameters.Folded folded;
     private final InputSchema schema;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
     LinearScorer(LinearParameters params) {
         this.params = params;
+        this.folded = params.fold();
         this.schema = schema(params);
     }
 
@@ -47,10 +49,9 @@ final class LinearScorer implements Scorer {
     }
 
     /** Predictions for raw (unstandardised) rows, one per row: values or probabilities. */
-    static INDArray predict(LinearParameters params, INDArray rawRows) {
-        INDArray z = rawRows.subRowVector(params.means()).diviRowVector(params.stds());
-        INDArray out = z.mmul(params.weights()).addi(params.bias());
-        return params.classification() ? Transforms.sigmoid(out, false) : out;
+    static INDArray predict(LinearParameters.Folded folded, boolean classification, INDArray rawRows) {
+        INDArray out = rawRows.mmul(folded.weights()).addi(folded.intercept());
+        return classification ? Transforms.sigmoid(out, false) : out;
     }
 
     @Override
@@ -66,11 +67,12 @@ final class LinearScorer implements Scorer {
     @Override
     public List<ScoreResult> scoreBatch(List<ScoreRequest> requests) throws ScoringException {
         List<String> features = params.features();
-        double[][] rows = new double[requests.size()][features.size()];
-        for (int i = 0; i < rows.length; i++) {
+        int width = features.size();
+        double[] rows = new double[requests.size() * width];
+        for (int i = 0; i < requests.size(); i++) {
             ScoreRequest request = requests.get(i);
-            for (int j = 0; j < features.size(); j++) {
-                rows[i][j] = request.number(features.get(j));
+            for (int j = 0; j < width; j++) {
+                rows[i * width + j] = request.number(features.get(j));
             }
         }
         lifecycle.readLock().lock();
@@ -79,7 +81,8 @@ final class LinearScorer implements Scorer {
                 throw new ScoringException("scorer is closed");
             }
             double[] predictions;
-            try (INDArray x = Nd4j.create(rows).castTo(DataType.DOUBLE); INDArray out = predict(params, x)) {
+            try (INDArray x = Nd4j.create(rows, new long[] {requests.size(), width}, DataType.DOUBLE);
+                    INDArray out = predict(folded, params.classification(), x)) {
                 predictions = out.toDoubleVector();
             }
             List<ScoreResult> results = new ArrayList<>(predictions.length);
@@ -103,7 +106,7 @@ final class LinearScorer implements Scorer {
 
     @Override
     public long nativeMemoryBytes() {
-        return params.nativeBytes();
+        return params.nativeBytes() + folded.weights().length() * folded.weights().data().getElementSize();
     }
 
     @Override
@@ -112,6 +115,7 @@ final class LinearScorer implements Scorer {
         try {
             if (!closed) {
                 closed = true;
+                folded.close();
                 params.close();
             }
         } finally {

@@ -102,8 +102,11 @@ final class LinearTrainer extends BaseTrainer {
             Map<String, Double> metrics = new LinkedHashMap<>();
             INDArray evalX = holdout > 0 ? rows(all, order, trainRows, y.length) : trainX;
             INDArray evalY = holdout > 0 ? rows(target1, order, trainRows, y.length) : trainY;
-            INDArray predicted = LinearScorer.predict(params, evalX);
-            metrics.putAll(classification ? classificationMetrics(predicted, evalY) : regressionMetrics(predicted, evalY));
+            try (LinearParameters.Folded folded = params.fold()) {
+                INDArray predicted = LinearScorer.predict(folded, classification, evalX);
+                metrics.putAll(classification ? classificationMetrics(predicted, evalY)
+                        : regressionMetrics(predicted, evalY));
+            }
             metrics.put("holdoutRows", (double) (holdout > 0 ? holdout : trainRows));
             context.progress(1.0, "done: " + metrics);
 
