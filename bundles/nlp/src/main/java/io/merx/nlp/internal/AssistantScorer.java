@@ -214,8 +214,8 @@ final class AssistantScorer implements Scorer {
             }
         }
 
-        Sentiment sentiment = wantsSentiment && head != null ? head.sentiment(prediction.input())
-                : analysis.sentiment();
+        boolean fromHead = wantsSentiment && head != null;
+        Sentiment sentiment = fromHead ? head.sentiment(prediction.input()) : analysis.sentiment();
         KnowledgeBase.Answer answer = inScope ? assistant.knowledgeBase().answer(intent, slots) : null;
         Routing.Decision decision = assistant.routing().decide(new Routing.Facts(text, intent, confidence, inScope,
                 scopeProblem, sentiment, answer != null, repeats, m.history().size(),
@@ -227,8 +227,9 @@ final class AssistantScorer implements Scorer {
                 .put("inScope", inScope)
                 .put("topIntents", topIntents(intents, p, top, problem == null))
                 .put("scope", scope(intents.scope(), prediction.scopeValue(), problem == null));
-        if (wantsSentiment || analyse) {
-            result.put("sentiment", sentiment(sentiment, head != null ? "model" : "corenlp"));
+        // A model with a sentiment head answers sentiment only when it is wanted, not whenever CoreNLP ran.
+        if (wantsSentiment || analyse && head == null) {
+            result.put("sentiment", sentiment(sentiment, fromHead ? "model" : "corenlp"));
         }
         result.put("entities", entities.stream().map(AssistantScorer::entity).toList());
         if (answer != null) {

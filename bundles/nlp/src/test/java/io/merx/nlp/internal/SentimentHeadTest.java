@@ -1,6 +1,7 @@
 package io.merx.nlp.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,6 +143,13 @@ class SentimentHeadTest {
         assertEquals(before + 1, ANALYSES.get());
         assertTrue(r.outputs().get("entities").toString().contains("MONEY"), r.outputs().toString());
         assertEquals("model", sentiment(r).get("source"), "the shop's own labels win over CoreNLP's");
+
+        ScoreResult entitiesOnly = score(scorer, Map.of("text", "Where is my order #482913? I paid $59.90.",
+                "entities", true));
+        assertEquals(before + 2, ANALYSES.get());
+        Map<String, Object> outputs = entitiesOnly.outputs();
+        assertTrue(outputs.get("entities").toString().contains("MONEY"), outputs.toString());
+        assertFalse(outputs.containsKey("sentiment"), "sentiment was not asked: " + outputs);
     }
 
     @Test
@@ -169,7 +177,8 @@ class SentimentHeadTest {
         Dataset rated = Dataset.builder().strings("text", demo.strings("text"))
                 .strings("intent", demo.strings("intent")).strings("stars", stars).build();
         try (TrainedModel model = train(rated, "stars")) {
-            assertEquals(demo.rowCount() - (demo.rowCount() + 2) / 3, model.provenance().metrics().get("sentimentRows"));
+            double labelled = demo.rowCount() - (demo.rowCount() + 2) / 3;
+            assertEquals(labelled, model.provenance().metrics().get("sentimentRows"));
         }
 
         stars[4] = "angry";
