@@ -3,6 +3,7 @@ package io.merx.example.linear.internal;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The fitted model: feature names, standardisation and weights. Scoring computes
@@ -23,11 +24,12 @@ record LinearParameters(List<String> features, INDArray means, INDArray stds, IN
     }
 
     /**
-     * The standardisation folded into the weights: {@code b + ((x - mean) / std) . w = (b - (mean / std) . w) + x .
-     * (w / std)}. Scoring a row then takes one matrix product and one addition instead of five ND4J operations, each
-     * of which costs a few kilobytes of heap for shapes, buffers and op contexts whatever the array's size.
+     * The standardisation and the bias folded into one column of weights: {@code b + ((x - mean) / std) . w =
+     * [x, 1] . [w / std; b - (mean / std) . w]}. Scoring rows then takes a single matrix product instead of five ND4J
+     * operations, each of which costs a few kilobytes of heap for shapes, buffers and op contexts whatever the
+     * array's size.
      *
-     * @return weights over standard deviations (a column vector the caller closes) and the intercept
+     * @return {@code features + 1} weights (a column vector the caller closes) for rows that end in a 1
      */
     Folded fold() {
         INDArray scaled = weights.div(stds.reshape(weights.shape()));
@@ -35,11 +37,15 @@ record LinearParameters(List<String> features, INDArray means, INDArray stds, IN
         try (INDArray shift = means.div(stds)) {
             intercept = bias - shift.mmul(weights).getDouble(0);
         }
-        return new Folded(scaled, intercept);
+        try (INDArray one = Nd4j.scalar(weights.dataType(), intercept).reshape(1, 1)) {
+            INDArray column = Nd4j.vstack(scaled, one);
+            scaled.close();
+            return new Folded(column);
+        }
     }
 
-    /** Weights over standard deviations and intercept, for raw (unstandardised) rows. */
-    record Folded(INDArray weights, double intercept) implements AutoCloseable {
+    /** Weights over standard deviations, then the intercept, for raw rows with a trailing 1. */
+    record Folded(INDArray weights) implements AutoCloseable {
 
         @Override
         public void close() {

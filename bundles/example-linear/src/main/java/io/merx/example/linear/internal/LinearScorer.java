@@ -48,9 +48,9 @@ final class LinearScorer implements Scorer {
         return new InputSchema(fields, false);
     }
 
-    /** Predictions for raw (unstandardised) rows, one per row: values or probabilities. */
-    static INDArray predict(LinearParameters.Folded folded, boolean classification, INDArray rawRows) {
-        INDArray out = rawRows.mmul(folded.weights()).addi(folded.intercept());
+    /** Predictions for raw (unstandardised) rows that end in a 1, one per row: values or probabilities. */
+    static INDArray predict(LinearParameters.Folded folded, boolean classification, INDArray rawRowsAndOne) {
+        INDArray out = rawRowsAndOne.mmul(folded.weights());
         return classification ? Transforms.sigmoid(out, false) : out;
     }
 
@@ -67,13 +67,14 @@ final class LinearScorer implements Scorer {
     @Override
     public List<ScoreResult> scoreBatch(List<ScoreRequest> requests) throws ScoringException {
         List<String> features = params.features();
-        int width = features.size();
+        int width = features.size() + 1;
         double[] rows = new double[requests.size() * width];
         for (int i = 0; i < requests.size(); i++) {
             ScoreRequest request = requests.get(i);
-            for (int j = 0; j < width; j++) {
+            for (int j = 0; j < features.size(); j++) {
                 rows[i * width + j] = request.number(features.get(j));
             }
+            rows[i * width + features.size()] = 1; // times the intercept
         }
         lifecycle.readLock().lock();
         try {

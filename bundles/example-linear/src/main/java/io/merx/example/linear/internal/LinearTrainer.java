@@ -102,8 +102,10 @@ final class LinearTrainer extends BaseTrainer {
             Map<String, Double> metrics = new LinkedHashMap<>();
             INDArray evalX = holdout > 0 ? rows(all, order, trainRows, y.length) : trainX;
             INDArray evalY = holdout > 0 ? rows(target1, order, trainRows, y.length) : trainY;
-            try (LinearParameters.Folded folded = params.fold()) {
-                INDArray predicted = LinearScorer.predict(folded, classification, evalX);
+            try (LinearParameters.Folded folded = params.fold();
+                    INDArray ones = Nd4j.ones(evalX.dataType(), evalX.rows(), 1);
+                    INDArray evalXAndOne = Nd4j.hstack(evalX, ones)) {
+                INDArray predicted = LinearScorer.predict(folded, classification, evalXAndOne);
                 metrics.putAll(classification ? classificationMetrics(predicted, evalY)
                         : regressionMetrics(predicted, evalY));
             }
