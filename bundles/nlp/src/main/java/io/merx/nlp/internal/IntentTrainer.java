@@ -101,7 +101,7 @@ final class IntentTrainer {
         Fit tuned = fits.get(best);
         s = s.withEmbeddingWeight(weights[best]);
         IntentModel model = tuned.headOnly(labels, s, embedder, 1.0);
-        double[][] tuningLogits = logits(model, tuned.x(), tuningIdx);
+        double[][] tuningLogits = logits(model.head(), tuned.x(), tuningIdx);
         int[] tuningTruth = select(y, tuningIdx);
         double temperature = Calibration.temperatureIfItHelps(tuningLogits, tuningTruth);
         model = tuned.headOnly(labels, s, embedder, temperature);
@@ -177,7 +177,7 @@ final class IntentTrainer {
     /** Mean and spread of confidence and nearest-neighbour similarity over the (in-scope) tuning rows. */
     private static FusedScope.Scale scale(IntentModel model, Fit fit, float[][] embeddings, int[] rows) {
         FusedScope neighbourhood = fit.neighbourhood();
-        double[][] logits = logits(model, fit.x(), rows);
+        double[][] logits = logits(model.head(), fit.x(), rows);
         double[] confidences = new double[rows.length];
         double[] similarities = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -338,7 +338,7 @@ final class IntentTrainer {
 
     /** The distance or combined score beyond which {@code rate} of the (in-scope) tuning messages lie. */
     static double threshold(IntentModel model, SparseVector[] x, float[][] embeddings, int[] rows, double rate) {
-        double[][] logits = logits(model, x, rows);
+        double[][] logits = logits(model.head(), x, rows);
         double[] distances = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             distances[i] = model.scope().value(Calibration.softmax(logits[i], model.temperature()),
@@ -351,33 +351,25 @@ final class IntentTrainer {
 
     static Map<String, Double> evaluate(IntentModel model, SparseVector[] x, float[][] embeddings, int[] y,
             int[] rows, int classes) {
-        double[][] logits = logits(model, x, rows);
+        double[][] logits = logits(model.head(), x, rows);
         int[] truth = select(y, rows);
-        int[] tp = new int[classes];
-        int[] fp = new int[classes];
-        int[] fn = new int[classes];
+        int[] predicted = new int[rows.length];
         int correct = 0;
         int inScope = 0;
         int correctInScope = 0;
         for (int i = 0; i < rows.length; i++) {
             double[] p = Calibration.softmax(logits[i], model.temperature());
-            int predicted = Calibration.argMax(p);
-            if (predicted == truth[i]) {
-                correct++;
-                tp[predicted]++;
-            } else {
-                fp[predicted]++;
-                fn[truth[i]]++;
-            }
+            predicted[i] = Calibration.argMax(p);
+            correct += predicted[i] == truth[i] ? 1 : 0;
             double value = model.scope().value(p, embeddings == null ? null : embeddings[rows[i]]);
             if (model.scope().inScope(value)) {
                 inScope++;
-                correctInScope += predicted == truth[i] ? 1 : 0;
+                correctInScope += predicted[i] == truth[i] ? 1 : 0;
             }
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("accuracy", correct / (double) Math.max(1, rows.length));
-        metrics.put("macroF1", macroF1(tp, fp, fn));
+        metrics.put("macroF1", macroF1(predicted, truth, classes));
         metrics.put("ece", Calibration.expectedCalibrationError(logits, truth, model.temperature()));
         metrics.put("eceUncalibrated", Calibration.expectedCalibrationError(logits, truth, 1.0));
         metrics.put("logLoss", Calibration.logLoss(logits, truth, model.temperature()));
@@ -387,10 +379,21 @@ final class IntentTrainer {
     }
 
     /** Mean F1 over the classes that occur in the truth. */
-    static double macroF1(int[] tp, int[] fp, int[] fn) {
+    static double macroF1(int[] predicted, int[] truth, int classes) {
+        int[] tp = new int[classes];
+        int[] fp = new int[classes];
+        int[] fn = new int[classes];
+        for (int i = 0; i < truth.length; i++) {
+            if (predicted[i] == truth[i]) {
+                tp[truth[i]]++;
+            } else {
+                fp[predicted[i]]++;
+                fn[truth[i]]++;
+            }
+        }
         double f1Sum = 0;
         int present = 0;
-        for (int c = 0; c < tp.length; c++) {
+        for (int c = 0; c < classes; c++) {
             if (tp[c] + fn[c] > 0) {
                 present++;
                 double precision = tp[c] + fp[c] == 0 ? 0 : tp[c] / (double) (tp[c] + fp[c]);
@@ -401,10 +404,10 @@ final class IntentTrainer {
         return f1Sum / Math.max(1, present);
     }
 
-    static double[][] logits(IntentModel model, SparseVector[] x, int[] rows) {
+    static double[][] logits(IntentHead head, SparseVector[] x, int[] rows) {
         double[][] logits = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
-            logits[i] = model.head().logits(x[rows[i]]);
+            logits[i] = head.logits(x[rows[i]]);
         }
         return logits;
     }

@@ -101,24 +101,19 @@ final class SentimentTrainer {
         };
         SoftmaxTrainer.Fitted tuned = SoftmaxTrainer.fit(x, y, inputDimension, classes, trainIdx, tuningIdx,
                 s.epochs(), s.learningRate(), s.l2(), s.seed(), progress);
-        double temperature = Calibration.temperatureIfItHelps(logits(tuned.head(), x, tuningIdx),
+        double temperature = Calibration.temperatureIfItHelps(IntentTrainer.logits(tuned.head(), x, tuningIdx),
                 IntentTrainer.select(y, tuningIdx));
 
-        int[] tp = new int[classes];
-        int[] fp = new int[classes];
-        int[] fn = new int[classes];
-        for (int row : evaluationIdx) {
-            int predicted = Calibration.argMax(tuned.head().logits(x[row]));
-            if (predicted == y[row]) {
-                tp[predicted]++;
-            } else {
-                fp[predicted]++;
-                fn[y[row]]++;
-            }
+        int[] truth = IntentTrainer.select(y, evaluationIdx);
+        int[] predicted = new int[evaluationIdx.length];
+        int correct = 0;
+        for (int i = 0; i < evaluationIdx.length; i++) {
+            predicted[i] = Calibration.argMax(tuned.head().logits(x[evaluationIdx[i]]));
+            correct += predicted[i] == truth[i] ? 1 : 0;
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("sentimentAccuracy", SoftmaxTrainer.accuracy(tuned.head(), x, y, evaluationIdx));
-        metrics.put("sentimentMacroF1", IntentTrainer.macroF1(tp, fp, fn));
+        metrics.put("sentimentAccuracy", correct / (double) Math.max(1, evaluationIdx.length));
+        metrics.put("sentimentMacroF1", IntentTrainer.macroF1(predicted, truth, classes));
         metrics.put("sentimentEpochs", (double) tuned.epochs());
         metrics.put("sentimentTemperature", temperature);
         metrics.put("sentimentRows", (double) (s.refit() ? n : trainRows));
@@ -132,13 +127,5 @@ final class SentimentTrainer {
                     s.l2(), s.seed(), progress).head();
         }
         return new Result(new SentimentHead(labels, head, temperature), metrics);
-    }
-
-    private static double[][] logits(LinearHead head, SparseVector[] x, int[] rows) {
-        double[][] logits = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            logits[i] = head.logits(x[rows[i]]);
-        }
-        return logits;
     }
 }
