@@ -32,15 +32,11 @@ record LinearParameters(List<String> features, INDArray means, INDArray stds, IN
      * @return {@code features + 1} weights (a column vector the caller closes) for rows that end in a 1
      */
     Folded fold() {
-        INDArray scaled = weights.div(stds.reshape(weights.shape()));
-        double intercept;
-        try (INDArray shift = means.div(stds)) {
-            intercept = bias - shift.mmul(weights).getDouble(0);
-        }
-        try (INDArray one = Nd4j.scalar(weights.dataType(), intercept).reshape(1, 1)) {
-            INDArray column = Nd4j.vstack(scaled, one);
-            scaled.close();
-            return new Folded(column);
+        try (INDArray scaled = weights.div(stds.reshape(weights.shape()));
+                INDArray shift = means.div(stds);
+                INDArray shifted = shift.mmul(weights);
+                INDArray intercept = Nd4j.scalar(weights.dataType(), bias - shifted.getDouble(0)).reshape(1, 1)) {
+            return new Folded(Nd4j.vstack(scaled, intercept));
         }
     }
 
