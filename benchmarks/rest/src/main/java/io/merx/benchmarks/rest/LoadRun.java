@@ -153,7 +153,8 @@ final class LoadRun {
 
         private void failed(String what) {
             errors.incrementAndGet();
-            firstError.compareAndSet(null, what);
+            firstError.compareAndSet(null, String.format("%s, %.2f s into the phase", what,
+                    (System.nanoTime() - start) / 1e9));
         }
 
         /** Parks until the given time; parking is accurate to tens of microseconds, far below what is measured. */

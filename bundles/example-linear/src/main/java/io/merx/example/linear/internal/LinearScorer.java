@@ -2,6 +2,8 @@ package io.merx.example.linear.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -25,12 +27,19 @@ import io.merx.api.ScoringException;
  * {@code LoadedVersion} reference count); the lock stays because the weights are ND4J buffers off the heap, where a
  * call that slipped past that rule (another caller, a bug) would read freed memory and crash the JVM rather than fail
  * one request.
+ *
+ * <p>A single row, the REST path's usual call, goes through a {@link PreparedRowProduct} from a small pool, so it
+ * makes no new ND4J buffers; a batch of several rows makes its arrays once for the whole batch.
  */
 final class LinearScorer implements Scorer {
+
+    /** Idle single-row products kept for reuse; more concurrent callers than this make and close their own. */
+    private static final int POOLED_PRODUCTS = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
 
     private final LinearParameters params;
     private final LinearParameters.Folded folded;
     private final InputSchema schema;
+    private final BlockingQueue<PreparedRowProduct> idleProducts = new ArrayBlockingQueue<>(POOLED_PRODUCTS);
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -81,11 +90,8 @@ final class LinearScorer implements Scorer {
             if (closed) {
                 throw new ScoringException("scorer is closed");
             }
-            double[] predictions;
-            try (INDArray x = Nd4j.create(rows, new long[] {requests.size(), width}, DataType.DOUBLE);
-                    INDArray out = predict(folded, params.classification(), x)) {
-                predictions = out.toDoubleVector();
-            }
+            double[] predictions = requests.size() == 1 ? new double[] {predictOneRow(rows)}
+                    : predictRows(rows, requests.size(), width);
             List<ScoreResult> results = new ArrayList<>(predictions.length);
             for (double p : predictions) {
                 if (!Double.isFinite(p)) {
@@ -105,6 +111,28 @@ final class LinearScorer implements Scorer {
         }
     }
 
+    private double predictOneRow(double[] rowAndOne) {
+        PreparedRowProduct product = idleProducts.poll();
+        if (product == null) {
+            product = new PreparedRowProduct(folded.weights());
+        }
+        try {
+            double z = product.apply(rowAndOne, 0);
+            return params.classification() ? 1 / (1 + Math.exp(-z)) : z;
+        } finally {
+            if (!idleProducts.offer(product)) {
+                product.close();
+            }
+        }
+    }
+
+    private double[] predictRows(double[] rowsAndOnes, int rows, int width) {
+        try (INDArray x = Nd4j.create(rowsAndOnes, new long[] {rows, width}, DataType.DOUBLE);
+                INDArray out = predict(folded, params.classification(), x)) {
+            return out.toDoubleVector();
+        }
+    }
+
     @Override
     public long nativeMemoryBytes() {
         return params.nativeBytes() + folded.weights().length() * folded.weights().data().getElementSize();
@@ -116,6 +144,9 @@ final class LinearScorer implements Scorer {
         try {
             if (!closed) {
                 closed = true;
+                for (PreparedRowProduct product; (product = idleProducts.poll()) != null; ) {
+                    product.close();
+                }
                 folded.close();
                 params.close();
             }

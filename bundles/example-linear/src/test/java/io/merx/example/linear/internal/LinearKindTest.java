@@ -77,6 +77,49 @@ class LinearKindTest {
     }
 
     @Test
+    void singleRowsFromManyThreadsMatchTheBatchPath(@TempDir Path dir) throws Exception {
+        // A single row goes through a pooled, reused ND4J product; a batch makes its own arrays. Both must agree,
+        // for probabilities too, whichever thread and pooled product serves the row, and a closed scorer refuses.
+        int n = 400;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] label = new double[n];
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < n; i++) {
+            a[i] = 50 + 10 * random.nextGaussian();
+            b[i] = random.nextGaussian();
+            label[i] = (a[i] - 50) / 10 + b[i] + 0.5 * random.nextGaussian() > 0 ? 1 : 0;
+        }
+        try (TrainedModel model = train(Dataset.builder().numbers("a", a).numbers("b", b).numbers("label", label)
+                .build(), Map.of("task", "classification"))) {
+            model.save(dir);
+        }
+        List<ScoreRequest> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            requests.add(ScoreRequest.of(Map.of("a", a[i], "b", b[i])));
+        }
+        Scorer scorer = kind.load(dir);
+        List<io.merx.api.ScoreResult> batch = scorer.scoreBatch(requests);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Double>> singles = new java.util.ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                for (ScoreRequest request : requests) {
+                    singles.add(pool.submit(() -> scorer.score(request).number("probability")));
+                }
+            }
+            for (int i = 0; i < singles.size(); i++) {
+                assertEquals(batch.get(i % requests.size()).number("probability"), singles.get(i).get(), 1e-12);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        scorer.close();
+        ScoringException closed = assertThrows(ScoringException.class, () -> scorer.score(requests.get(0)));
+        assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+    }
+
+    @Test
     void logisticRegressionSeparatesClasses() throws Exception {
         int n = 600;
         double[] a = new double[n];
