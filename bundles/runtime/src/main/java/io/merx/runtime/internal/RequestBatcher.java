@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.merx.api.ScoreRequest;
 import io.merx.api.ScoreResult;
@@ -46,11 +48,18 @@ final class RequestBatcher {
         }
     }
 
-    /** The requests gathered for one call, and then their outcomes. */
+    /**
+     * The requests gathered for one call, and then their outcomes. Waits go through a {@link Condition}, whose
+     * {@code awaitNanos} parks for the time asked: {@code Object.wait(millis, nanos)} rounds any part of a
+     * millisecond up to a whole one, which made a 200 µs delay a 1.1 ms wait (docs/benchmarks.md).
+     */
     private static final class Batch {
 
         private final int capacity;
         private final List<ScoreRequest> requests = new ArrayList<>();
+        private final ReentrantLock lock = new ReentrantLock();
+        /** Signalled when the batch fills and when its outcomes are in. */
+        private final Condition changed = lock.newCondition();
         private ScoreResult[] results;
         private Exception[] failures;
         private boolean closed;
@@ -61,31 +70,40 @@ final class RequestBatcher {
         }
 
         /** The request's place in the batch, or -1 when the batch takes no more. */
-        synchronized int join(ScoreRequest request) {
-            if (closed || requests.size() >= capacity) {
-                return -1;
+        int join(ScoreRequest request) {
+            lock.lock();
+            try {
+                if (closed || requests.size() >= capacity) {
+                    return -1;
+                }
+                requests.add(request);
+                if (requests.size() == capacity) {
+                    changed.signalAll();
+                }
+                return requests.size() - 1;
+            } finally {
+                lock.unlock();
             }
-            requests.add(request);
-            if (requests.size() == capacity) {
-                notifyAll();
-            }
-            return requests.size() - 1;
         }
 
-        synchronized void awaitFullOrDelay(long delayNanos) {
-            long deadline = System.nanoTime() + delayNanos;
+        void awaitFullOrDelay(long delayNanos) {
             boolean interrupted = false;
-            long left;
-            while (requests.size() < capacity && (left = deadline - System.nanoTime()) > 0) {
-                try {
-                    wait(left / 1_000_000, (int) (left % 1_000_000));
-                } catch (InterruptedException e) {
-                    // The leader scores the batch anyway: the others wait on it. Its interrupt is kept for later.
-                    interrupted = true;
-                    break;
+            lock.lock();
+            try {
+                long left = delayNanos;
+                while (requests.size() < capacity && left > 0) {
+                    try {
+                        left = changed.awaitNanos(left);
+                    } catch (InterruptedException e) {
+                        // The leader scores the batch anyway: the others wait on it. Its interrupt is kept for later.
+                        interrupted = true;
+                        break;
+                    }
                 }
+                closed = true;
+            } finally {
+                lock.unlock();
             }
-            closed = true;
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -93,8 +111,11 @@ final class RequestBatcher {
 
         void run(BatchScoring scoring) {
             List<ScoreRequest> batch;
-            synchronized (this) {
+            lock.lock();
+            try {
                 batch = List.copyOf(requests);
+            } finally {
+                lock.unlock();
             }
             ScoreResult[] outcome = new ScoreResult[batch.size()];
             Exception[] failed = new Exception[batch.size()];
@@ -114,35 +135,40 @@ final class RequestBatcher {
                     }
                 }
             }
-            synchronized (this) {
+            lock.lock();
+            try {
                 results = outcome;
                 failures = failed;
                 done = true;
-                notifyAll();
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
 
-        synchronized ScoreResult result(int slot) throws ScoringException {
-            boolean interrupted = false;
-            while (!done) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    // The caller holds a reference to the version until the batch is scored: wait it out.
-                    interrupted = true;
+        ScoreResult result(int slot) throws ScoringException {
+            Exception failure;
+            lock.lock();
+            try {
+                while (!done) {
+                    // The caller holds a reference to the version until the batch is scored: wait it out, and keep
+                    // an interrupt for later (awaitUninterruptibly leaves the thread's flag set).
+                    changed.awaitUninterruptibly();
                 }
+                failure = failures[slot];
+                if (failure == null) {
+                    return results[slot];
+                }
+            } finally {
+                lock.unlock();
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            Exception failure = failures[slot];
             if (failure instanceof ScoringException scoring) {
                 throw scoring;
             }
             if (failure instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            return results[slot];
+            throw new IllegalStateException("unexpected failure", failure);
         }
     }
 }
