@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.merx.api.ModelLoadException;
 
@@ -29,7 +30,9 @@ import io.merx.api.ModelLoadException;
  * floats; the similarity threshold is {@code faq.similarity} in the properties). A model without it has no FAQ
  * matching, as before FAQ entries existed. A model whose {@code scope.measure} is {@code combined} also has
  * {@code neighbours.bin} (magic {@code MXK1}, same layout: its training messages' embeddings) and the measure's
- * standardisation in {@code scope.scale}; a model without {@code scope.measure} (none was written without it) would
+ * standardisation in {@code scope.scale}; since the neighbours are grouped by intent, {@code scope.intentStarts} says
+ * where each intent's rows start (one value per intent, then the row count), and a model without it is searched
+ * whole, as a reader that predates it searches every model; a model without {@code scope.measure} (none was written without it) would
  * read as distance with an encoder, confidence without. A model trained with a sentiment column also has
  * {@code sentiment.bin} (magic {@code MXS1}, then the sentiment head's weights and biases as blocks like those of
  * {@code network.bin}) and its classes and temperature in {@code sentiment.labels} and {@code sentiment.temperature};
@@ -86,6 +89,10 @@ final class AssistantFiles {
             FusedScope.Scale s = fused.scale();
             meta.setProperty("scope.scale", s.confidenceMean() + "," + s.confidenceSd() + "," + s.similarityMean() + ","
                     + s.similaritySd());
+            if (fused.classStarts() != null) {
+                meta.setProperty("scope.intentStarts", Arrays.stream(fused.classStarts()).mapToObj(Integer::toString)
+                        .collect(Collectors.joining(",")));
+            }
         }
         SentimentHead sentiment = a.sentiment();
         if (sentiment != null) {
@@ -253,13 +260,39 @@ final class AssistantFiles {
         if (ScopeRule.COMBINED.equals(measure)) {
             String[] s = require(meta, "scope.scale").split(",");
             float[] neighbours = readRows(directory.resolve(NEIGHBOURS), MAGIC_NEIGHBOURS, embedding, null);
-            fused = new FusedScope(embedding, neighbours,
-                    new FusedScope.Scale(Double.parseDouble(s[0]), Double.parseDouble(s[1]), Double.parseDouble(s[2]),
-                            Double.parseDouble(s[3])));
+            try {
+                fused = new FusedScope(embedding, neighbours, intentStarts(meta, classes),
+                        new FusedScope.Scale(Double.parseDouble(s[0]), Double.parseDouble(s[1]),
+                                Double.parseDouble(s[2]), Double.parseDouble(s[3])));
+            } catch (IllegalArgumentException e) {
+                throw new ModelLoadException(NEIGHBOURS + " and the properties disagree: " + e.getMessage());
+            }
         }
         return new IntentModel(labels, new TextFeatures(bits, b[0]), encoder,
                 Float.parseFloat(require(meta, "embedding.weight")), new LinearHead((int) inputs, classes, b[1], b[2]),
                 temperature, new ScopeRule(measure, detector, fused, threshold));
+    }
+
+    /** Where each intent's neighbours start, or null for a model saved before they were grouped. */
+    private static int[] intentStarts(Properties meta, int classes) throws ModelLoadException {
+        String value = meta.getProperty("scope.intentStarts");
+        if (value == null) {
+            return null;
+        }
+        String[] parts = value.split(",");
+        if (parts.length != classes + 1) {
+            throw new ModelLoadException("scope.intentStarts has " + parts.length + " values for " + classes
+                    + " intents; expected " + (classes + 1));
+        }
+        int[] starts = new int[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                starts[i] = Integer.parseInt(parts[i].trim());
+            }
+        } catch (NumberFormatException e) {
+            throw new ModelLoadException("scope.intentStarts is not a list of row numbers: " + value);
+        }
+        return starts;
     }
 
     private static float[][] blocks(Path directory, int magic, long... expected) throws IOException, ModelLoadException {

@@ -168,7 +168,7 @@ final class AssistantScorer implements Scorer {
         IntentModel intents = assistant.intents();
         String problem = TextQuality.problem(text);
         double[] p = prediction.probabilities();
-        int[] top = topIndices(p, 3);
+        int[] top = Calibration.topIndices(p, 3);
         double confidence = problem == null ? p[top[0]] : 0.0;
         boolean inScope = problem == null && prediction.inScope();
         String intent = inScope ? intents.labels().get(top[0]) : OUT_OF_SCOPE;
@@ -321,23 +321,6 @@ final class AssistantScorer implements Scorer {
         m.put("begin", e.begin());
         m.put("end", e.end());
         return m;
-    }
-
-    private static int[] topIndices(double[] p, int k) {
-        int n = Math.min(k, p.length);
-        int[] top = new int[n];
-        boolean[] taken = new boolean[p.length];
-        for (int t = 0; t < n; t++) {
-            int best = -1;
-            for (int i = 0; i < p.length; i++) {
-                if (!taken[i] && (best < 0 || p[i] > p[best])) {
-                    best = i;
-                }
-            }
-            taken[best] = true;
-            top[t] = best;
-        }
-        return top;
     }
 
     @Override

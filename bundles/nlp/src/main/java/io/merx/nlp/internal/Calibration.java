@@ -108,4 +108,22 @@ final class Calibration {
         }
         return best;
     }
+
+    /** The indices of the {@code k} largest values (all when fewer), largest first; ties go to the lower index. */
+    static int[] topIndices(double[] values, int k) {
+        int n = Math.min(k, values.length);
+        int[] top = new int[n];
+        boolean[] taken = new boolean[values.length];
+        for (int t = 0; t < n; t++) {
+            int best = -1;
+            for (int i = 0; i < values.length; i++) {
+                if (!taken[i] && (best < 0 || values[i] > values[best])) {
+                    best = i;
+                }
+            }
+            taken[best] = true;
+            top[t] = best;
+        }
+        return top;
+    }
 }

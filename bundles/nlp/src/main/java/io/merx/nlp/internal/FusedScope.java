@@ -9,13 +9,25 @@ package io.merx.nlp.internal;
  *
  * <p>Why this pair: in a leave-10-intents-out simulation inside Banking77's training data it beat confidence alone,
  * nearest-neighbour similarity alone, the Mahalanobis distance and logistic combinations with those (see
- * docs/benchmarks/nlp.md). Scoring costs one dot product per training message.
+ * docs/benchmarks/nlp.md).
+ *
+ * <p>With the training messages grouped by intent ({@code classStarts}), the nearest one is looked for among the
+ * {@link #SCANNED_INTENTS} most probable intents' messages only: about 4 % of a Banking77 model's 10,003, where a
+ * scan of all of them took about 1 ms a message, a fifth of the whole scorer's time with the int8 encoder. On
+ * Banking77 with 10 intents held out, the nearest message was the same one for 98.5 % of in-scope test messages and
+ * the fused measure's AUROC was unchanged (0.9215 against 0.9212 for the full scan, docs/benchmarks/nlp.md). Models
+ * saved before the grouping scan everything.
  *
  * @param dimension embedding length
  * @param neighbours unit-length embeddings of the training messages, row-major {@code [rows][dimension]}
+ * @param classStarts where each intent's messages start in {@code neighbours} (in rows), one per intent and then
+ *     the row count; null when the messages are not grouped
  * @param scale means and spreads of both signals over held-out in-scope messages
  */
-record FusedScope(int dimension, float[] neighbours, Scale scale) {
+record FusedScope(int dimension, float[] neighbours, int[] classStarts, Scale scale) {
+
+    /** How many of the most probable intents' training messages are searched for the nearest one. */
+    static final int SCANNED_INTENTS = 3;
 
     /**
      * Lowest threshold a model uses: a message within 3 summed standard deviations of the held-out in-scope ones is
@@ -73,17 +85,78 @@ record FusedScope(int dimension, float[] neighbours, Scale scale) {
             throw new IllegalArgumentException("neighbour embeddings hold " + neighbours.length
                     + " values, which do not fit the dimension " + dimension);
         }
+        if (classStarts != null) {
+            int rows = neighbours.length / dimension;
+            boolean ordered = classStarts.length >= 2 && classStarts[0] == 0
+                    && classStarts[classStarts.length - 1] == rows;
+            for (int c = 1; ordered && c < classStarts.length; c++) {
+                ordered = classStarts[c] >= classStarts[c - 1];
+            }
+            if (!ordered) {
+                throw new IllegalArgumentException("intent starts " + java.util.Arrays.toString(classStarts)
+                        + " do not divide " + rows + " neighbour rows in order");
+            }
+        }
+    }
+
+    /** The same messages, each intent's together: {@code labels[r]} is the intent of row {@code r}. */
+    static FusedScope grouped(int dimension, float[] neighbours, int[] labels, int classes, Scale scale) {
+        int rows = neighbours.length / dimension;
+        if (labels.length != rows) {
+            throw new IllegalArgumentException(labels.length + " labels for " + rows + " neighbour rows");
+        }
+        int[] starts = new int[classes + 1];
+        for (int label : labels) {
+            starts[label + 1]++;
+        }
+        for (int c = 0; c < classes; c++) {
+            starts[c + 1] += starts[c];
+        }
+        int[] next = java.util.Arrays.copyOf(starts, classes);
+        float[] ordered = new float[neighbours.length];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(neighbours, r * dimension, ordered, next[labels[r]]++ * dimension, dimension);
+        }
+        return new FusedScope(dimension, ordered, starts, scale);
+    }
+
+    /** The same neighbours with another standardisation. */
+    FusedScope withScale(Scale scale) {
+        return new FusedScope(dimension, neighbours, classStarts, scale);
+    }
+
+    /** Cosine similarity of {@code embedding} (unit length) to the nearest of all training messages. */
+    double nearestSimilarity(float[] embedding) {
+        return nearestSimilarity(embedding, 0, neighbours.length / dimension, -1);
     }
 
     /**
-     * Cosine similarity of {@code embedding} (unit length) to the nearest training message. Four partial sums let
-     * the CPU overlap the multiply-adds (a single running sum waits on each addition): this scan is most of the
+     * Cosine similarity of {@code embedding} to the nearest training message of the {@link #SCANNED_INTENTS} most
+     * probable intents, or of all when the messages are not grouped.
+     */
+    double nearestSimilarity(float[] embedding, double[] probabilities) {
+        if (classStarts == null) {
+            return nearestSimilarity(embedding);
+        }
+        if (probabilities.length != classStarts.length - 1) {
+            throw new IllegalArgumentException(probabilities.length + " probabilities for "
+                    + (classStarts.length - 1) + " intents");
+        }
+        float best = -1;
+        for (int c : Calibration.topIndices(probabilities, SCANNED_INTENTS)) {
+            best = nearestSimilarity(embedding, classStarts[c], classStarts[c + 1], best);
+        }
+        return best;
+    }
+
+    /**
+     * The largest of {@code best} and the similarities to rows {@code from} to {@code to}. Four partial sums let the
+     * CPU overlap the multiply-adds (a single running sum waits on each addition): this scan is most of the
      * measure's cost.
      */
-    double nearestSimilarity(float[] embedding) {
-        float best = -1;
+    private float nearestSimilarity(float[] embedding, int from, int to, float best) {
         int tail = dimension & ~3;
-        for (int offset = 0; offset < neighbours.length; offset += dimension) {
+        for (int offset = from * dimension; offset < to * dimension; offset += dimension) {
             float s0 = 0;
             float s1 = 0;
             float s2 = 0;
@@ -104,8 +177,9 @@ record FusedScope(int dimension, float[] neighbours, Scale scale) {
     }
 
     /** The fused score of a message: above 0 is less typical than the average held-out in-scope message. */
-    double value(double confidence, float[] embedding) {
+    double value(double[] probabilities, float[] embedding) {
+        double confidence = probabilities[Calibration.argMax(probabilities)];
         return (scale.confidenceMean() - confidence) / scale.confidenceSd()
-                + (scale.similarityMean() - nearestSimilarity(embedding)) / scale.similaritySd();
+                + (scale.similarityMean() - nearestSimilarity(embedding, probabilities)) / scale.similaritySd();
     }
 }

@@ -150,12 +150,12 @@ final class IntentTrainer {
 
     /** A fitted head with the features, the distance measure and the embeddings of the rows it saw. */
     private record Fit(TextFeatures features, SparseVector[] x, LinearHead head, MahalanobisScope detector,
-            float[] neighbours, int epochs, double tuningAccuracy) {
+            FusedScope neighbourhood, int epochs, double tuningAccuracy) {
 
         /** @param scale the combined measure's standardisation, null for another measure */
         IntentModel model(List<String> labels, Settings s, Embedder embedder, double temperature,
                 FusedScope.Scale scale, double threshold) {
-            FusedScope fused = scale == null ? null : new FusedScope(detector.dimension(), neighbours, scale);
+            FusedScope fused = scale == null ? null : neighbourhood.withScale(scale);
             return new IntentModel(List.copyOf(labels), features, embedder == null ? null : embedder.model(),
                     s.embeddingWeight(), head, temperature, new ScopeRule(s.scopeMeasure(), detector, fused,
                             threshold));
@@ -168,22 +168,19 @@ final class IntentTrainer {
                             Double.NaN));
         }
 
-        /** The scale is measured on rows this fit did not see, against the rows it did. */
-        FusedScope neighbourhood() {
-            return new FusedScope(detector.dimension(), neighbours, new FusedScope.Scale(0, 1, 0, 1));
-        }
     }
 
     /** Mean and spread of confidence and nearest-neighbour similarity over the (in-scope) tuning rows. */
     private static FusedScope.Scale scale(IntentModel model, Fit fit, float[][] embeddings, int[] rows) {
         FusedScope neighbourhood = fit.neighbourhood();
+        // The scale is measured on rows this fit did not see, against the rows it did, as scoring will look.
         double[][] logits = logits(model.head(), fit.x(), rows);
         double[] confidences = new double[rows.length];
         double[] similarities = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             double[] p = Calibration.softmax(logits[i], model.temperature());
             confidences[i] = p[Calibration.argMax(p)];
-            similarities[i] = neighbourhood.nearestSimilarity(embeddings[rows[i]]);
+            similarities[i] = neighbourhood.nearestSimilarity(embeddings[rows[i]], p);
         }
         return FusedScope.Scale.of(confidences, similarities);
     }
@@ -194,7 +191,7 @@ final class IntentTrainer {
      * the combined measure).
      */
     private record Prepared(TextFeatures features, SparseVector[] ngrams, MahalanobisScope detector,
-            float[] neighbours) {
+            FusedScope neighbourhood) {
     }
 
     private static Prepared prepare(String[] texts, int[] y, int classes, int[] rows, float[][] embeddings,
@@ -209,15 +206,18 @@ final class IntentTrainer {
             ngrams[i] = features.vector(texts[i]);
         }
         MahalanobisScope detector = embeddings == null ? null : MahalanobisScope.fit(embeddings, y, rows, classes);
-        float[] neighbours = null;
+        FusedScope neighbourhood = null;
         if (embeddings != null && ScopeRule.COMBINED.equals(s.scopeMeasure())) {
             int d = embeddings[0].length;
-            neighbours = new float[rows.length * d];
+            float[] neighbours = new float[rows.length * d];
+            int[] labels = new int[rows.length];
             for (int i = 0; i < rows.length; i++) {
                 System.arraycopy(embeddings[rows[i]], 0, neighbours, i * d, d);
+                labels[i] = y[rows[i]];
             }
+            neighbourhood = FusedScope.grouped(d, neighbours, labels, classes, new FusedScope.Scale(0, 1, 0, 1));
         }
-        return new Prepared(features, ngrams, detector, neighbours);
+        return new Prepared(features, ngrams, detector, neighbourhood);
     }
 
     /**
@@ -316,7 +316,7 @@ final class IntentTrainer {
                                             : String.format(Locale.ROOT, ", held-out accuracy %.4f", accuracy),
                                     embeddings == null ? "" : ", embedding weight " + s.embeddingWeight()));
                 });
-        return new Fit(features, x, fitted.head(), prepared.detector(), prepared.neighbours(), fitted.epochs(),
+        return new Fit(features, x, fitted.head(), prepared.detector(), prepared.neighbourhood(), fitted.epochs(),
                 fitted.tuningAccuracy());
     }
 

@@ -34,7 +34,7 @@ record ScopeRule(String measure, MahalanobisScope detector, FusedScope fused, do
         double confidence = probabilities[Calibration.argMax(probabilities)];
         return switch (measure) {
             case DISTANCE -> detector.distance(embedding);
-            case COMBINED -> fused.value(confidence, embedding);
+            case COMBINED -> fused.value(probabilities, embedding);
             default -> confidence;
         };
     }

@@ -139,6 +139,50 @@ class EncoderIntentTest {
         }
     }
 
+    /**
+     * A combined model saved before its neighbours were grouped by intent has no {@code scope.intentStarts}: it
+     * searches every training message, so its nearest one is at least as near and its scope value no higher. A
+     * broken list is refused by name.
+     */
+    @Test
+    void aCombinedModelWithoutIntentStartsSearchesEveryNeighbour(@TempDir Path dir) throws Exception {
+        Path old = java.nio.file.Files.createDirectory(dir.resolve("old"));
+        Path broken = java.nio.file.Files.createDirectory(dir.resolve("broken"));
+        for (Path copy : List.of(old, broken)) {
+            try (var files = java.nio.file.Files.list(modelDir)) {
+                for (Path f : files.toList()) {
+                    java.nio.file.Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+        }
+        java.util.Properties meta = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(modelDir.resolve(AssistantFiles.META))) {
+            meta.load(in);
+        }
+        assertTrue(meta.getProperty("scope.intentStarts", "").startsWith("0,"), meta.toString());
+        meta.remove("scope.intentStarts");
+        try (var out = java.nio.file.Files.newOutputStream(old.resolve(AssistantFiles.META))) {
+            meta.store(out, null);
+        }
+        meta.setProperty("scope.intentStarts", "0,1,2");
+        try (var out = java.nio.file.Files.newOutputStream(broken.resolve(AssistantFiles.META))) {
+            meta.store(out, null);
+        }
+        try (Scorer grouped = KIND.load(modelDir); Scorer whole = KIND.load(old)) {
+            for (String text : List.of("I want to cancel order #123456", "Can parcels be sent abroad?",
+                    "what is the airspeed of an unladen swallow")) {
+                ScoreResult g = score(grouped, text);
+                ScoreResult w = score(whole, text);
+                assertEquals(g.text("intent"), w.text("intent"), text);
+                double gv = ((Number) ((Map<?, ?>) g.outputs().get("scope")).get("value")).doubleValue();
+                double wv = ((Number) ((Map<?, ?>) w.outputs().get("scope")).get("value")).doubleValue();
+                assertTrue(wv <= gv + 1e-9, text + ": " + wv + " > " + gv);
+            }
+        }
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> KIND.load(broken));
+        assertTrue(e.getMessage().contains("scope.intentStarts"), e.getMessage());
+    }
+
     @Test
     void aModelTrainedOnEmbeddingsNeedsTheEncoderToLoad() {
         ModelLoadException e = assertThrows(ModelLoadException.class,
