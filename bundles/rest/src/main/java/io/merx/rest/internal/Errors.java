@@ -102,6 +102,10 @@ final class Errors {
             if (e.retry()) {
                 response.setHeader("Retry-After", Integer.toString(exchange.core.settings().retryAfterSeconds()));
             }
+            // A body too large to read (413), or not read to its end, closes the connection after this answer.
+            if (e.status() == 413 || !exchange.drainBody()) {
+                response.setHeader("Connection", "close");
+            }
             exchange.send(e.status(), body(e));
         } catch (IOException | IllegalStateException ignored) {
             // the client closed the connection

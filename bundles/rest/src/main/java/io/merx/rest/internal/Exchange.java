@@ -183,6 +183,37 @@ final class Exchange {
         return total;
     }
 
+    /** The most of a body left unread that an error answer still reads, to keep the connection for the next request. */
+    private static final int DRAIN_LIMIT = 64 << 10;
+
+    /**
+     * Before an error answer: reads what is left of the request's body when that is at most {@link #DRAIN_LIMIT}
+     * bytes, so the connection can serve the client's next request. False when more is left (or reading fails):
+     * Jetty then closes the connection after the answer, and the answer has to say so ({@code Connection: close}),
+     * or a client that reuses the connection for its next request gets no answer at all (the JDK client's "HTTP/1.1
+     * header parser received no bytes").
+     */
+    boolean drainBody() {
+        try {
+            long declared = request.getContentLengthLong();
+            if (declared > DRAIN_LIMIT) {
+                return false;
+            }
+            InputStream in = request.getInputStream();
+            byte[] buffer = new byte[4096];
+            for (long left = DRAIN_LIMIT; left >= 0; ) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return true;
+                }
+                left -= n;
+            }
+            return false;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+    }
+
     /** Answers with a JSON document. */
     void send(int status, Object body) throws IOException {
         byte[] bytes = core.codec().bytes(body);
