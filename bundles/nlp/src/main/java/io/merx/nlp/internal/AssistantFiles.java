@@ -32,12 +32,12 @@ import io.merx.api.ModelLoadException;
  * {@code neighbours.bin} (magic {@code MXK1}, same layout: its training messages' embeddings) and the measure's
  * standardisation in {@code scope.scale}; since the neighbours are grouped by intent, {@code scope.intentStarts} says
  * where each intent's rows start (one value per intent, then the row count), and a model without it is searched
- * whole, as a reader that predates it searches every model; a model without {@code scope.measure} (none was written without it) would
- * read as distance with an encoder, confidence without. A model trained with a sentiment column also has
- * {@code sentiment.bin} (magic {@code MXS1}, then the sentiment head's weights and biases as blocks like those of
- * {@code network.bin}) and its classes and temperature in {@code sentiment.labels} and {@code sentiment.temperature};
- * a reader that predates it ignores the file and answers sentiment with CoreNLP. Version 1 (a DL4J perceptron, magic {@code MXN1})
- * is still read. Plain Java streams: loading needs neither ND4J nor DL4J.
+ * whole, as a reader that predates it searches every model. A model without {@code scope.measure} (none was written
+ * without it) would read as distance with an encoder, confidence without. A model trained with a sentiment column
+ * also has {@code sentiment.bin} (magic {@code MXS1}, then the sentiment head's weights and biases as blocks like
+ * those of {@code network.bin}) and its classes and temperature in {@code sentiment.labels} and
+ * {@code sentiment.temperature}; a reader that predates it ignores the file and answers sentiment with CoreNLP.
+ * Version 1 (a DL4J perceptron, magic {@code MXN1}) is still read. Plain Java streams: loading needs neither ND4J nor DL4J.
  */
 final class AssistantFiles {
 

@@ -36,7 +36,10 @@ final class PreparedRowProduct implements AutoCloseable {
         context.setOutputArrays(out);
     }
 
-    /** The product of the raw (unstandardised) features at {@code values[offset...]} with the weights, intercept included. */
+    /**
+     * The product of the raw (unstandardised) features at {@code values[offset...]} with the weights, intercept
+     * included.
+     */
     double apply(double[] values, int offset) {
         for (int j = 0; j < features; j++) {
             row.data().put(j, values[offset + j]);
