@@ -65,6 +65,30 @@ public abstract class ModuleITSupport extends MerxTestSupport {
     }
 
     /**
+     * Installs the sentence encoder and waits until this module's kind has restarted with it, both as a service and
+     * in the runtime. The new kind service is visible a moment before the runtime's reference to it is bound: a fresh
+     * check once trained in between and got "kind 'search.semantic' is not installed; installed kinds: []".
+     */
+    protected void installEncoderAndAwaitKind(ModelRuntime runtime) throws Exception {
+        execute("feature:install merx-encoder");
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        String filter = "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")";
+        ModelKind kind = awaitService(ModelKind.class, filter);
+        while (!kind.description().contains("all-MiniLM-L6-v2") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            kind = awaitService(ModelKind.class, filter);
+        }
+        assertTrue("the kind restarted with the encoder: " + kind.description(),
+                kind.description().contains("all-MiniLM-L6-v2"));
+        while (runtime.kinds().stream().noneMatch(k -> k.name().equals(kind())
+                && k.description().contains("all-MiniLM-L6-v2")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue("the runtime has the kind with the encoder: " + runtime.kinds(), runtime.kinds().stream()
+                .anyMatch(k -> k.name().equals(kind()) && k.description().contains("all-MiniLM-L6-v2")));
+    }
+
+    /**
      * The journey. Each subclass calls it from its own {@code @Test} method: Pax Exam finds a test by the class
      * that declares the method, so an inherited test method would run in whichever subclass it finds first.
      */

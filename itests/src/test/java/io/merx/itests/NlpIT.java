@@ -11,7 +11,6 @@ import java.util.Set;
 
 import io.merx.api.Dataset;
 import io.merx.api.runtime.JobState;
-import io.merx.api.ModelKind;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.ScoreRequest;
 import io.merx.api.runtime.ScoreResponse;
@@ -84,15 +83,7 @@ public class NlpIT extends ModuleITSupport {
     public void installingTheEncoderAddsEmbeddingsCombinedScopeAndFaqSuggestions() throws Exception {
         ModelRuntime runtime = awaitService(ModelRuntime.class, null);
         LiveModels.await(runtime, demoModel());
-        execute("feature:install merx-encoder");
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        ModelKind kind = awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")");
-        while (!kind.description().contains("all-MiniLM-L6-v2") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(500);
-            kind = awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")");
-        }
-        assertTrue("the kind restarted with the encoder: " + kind.description(),
-                kind.description().contains("all-MiniLM-L6-v2"));
+        installEncoderAndAwaitKind(runtime);
 
         Path demoData = Path.of(System.getProperty("karaf.data"), "merx", "models", ".demo", demoModel() + ".csv");
         TrainingJob job = runtime.train(TrainingRequest.builder("nlp-embeddings", kind(), demoData)

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.merx.api.Dataset;
-import io.merx.api.ModelKind;
 import io.merx.api.runtime.JobState;
 import io.merx.api.runtime.ModelRuntime;
 import io.merx.api.runtime.TrainingJob;
@@ -100,15 +99,7 @@ public class SearchIT extends ModuleITSupport {
         assertEquals(blank.body(), 400, blank.statusCode());
         assertTrue(blank.body(), blank.body().contains("query"));
 
-        execute("feature:install merx-encoder");
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        ModelKind kind = awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")");
-        while (!kind.description().contains("all-MiniLM-L6-v2") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(500);
-            kind = awaitService(ModelKind.class, "(" + ModelKind.PROPERTY_NAME + "=" + kind() + ")");
-        }
-        assertTrue("the kind restarted with the encoder: " + kind.description(),
-                kind.description().contains("all-MiniLM-L6-v2"));
+        installEncoderAndAwaitKind(runtime);
 
         Path demoData = Path.of(System.getProperty("karaf.data"), "merx", "models", ".demo", demoModel() + ".csv");
         TrainingJob job = runtime.train(TrainingRequest.builder("search-embeddings", kind(), demoData)
