@@ -167,7 +167,6 @@ final class IntentTrainer {
                     s.embeddingWeight(), head, temperature, new ScopeRule(ScopeRule.CONFIDENCE, detector, null,
                             Double.NaN));
         }
-
     }
 
     /** Mean and spread of confidence and nearest-neighbour similarity over the (in-scope) tuning rows. */

@@ -199,17 +199,9 @@ final class Exchange {
             if (declared > DRAIN_LIMIT) {
                 return false;
             }
-            InputStream in = request.getInputStream();
-            byte[] buffer = new byte[4096];
-            for (long left = DRAIN_LIMIT; left >= 0; ) {
-                int n = in.read(buffer);
-                if (n < 0) {
-                    return true;
-                }
-                left -= n;
-            }
-            return false;
-        } catch (IOException | IllegalStateException e) {
+            copy(request.getInputStream(), OutputStream.nullOutputStream(), DRAIN_LIMIT);
+            return true;
+        } catch (ApiException | IOException | IllegalStateException moreLeftOrUnreadable) {
             return false;
         }
     }

@@ -147,7 +147,6 @@ final class RequestBatcher {
         }
 
         ScoreResult result(int slot) throws ScoringException {
-            Exception failure;
             lock.lock();
             try {
                 while (!done) {
@@ -155,20 +154,17 @@ final class RequestBatcher {
                     // an interrupt for later (awaitUninterruptibly leaves the thread's flag set).
                     changed.awaitUninterruptibly();
                 }
-                failure = failures[slot];
-                if (failure == null) {
-                    return results[slot];
-                }
             } finally {
                 lock.unlock();
             }
+            Exception failure = failures[slot];
             if (failure instanceof ScoringException scoring) {
                 throw scoring;
             }
             if (failure instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException("unexpected failure", failure);
+            return results[slot];
         }
     }
 }
