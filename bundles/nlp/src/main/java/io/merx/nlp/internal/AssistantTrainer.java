@@ -38,7 +38,7 @@ final class AssistantTrainer extends BaseTrainer {
             ParameterSpec.text("knowledgeBase", "", "path of a UTF-8 file of 'intent<TAB>answer template' and 'faq<TAB>question<TAB>answer template' lines; empty: the built-in demo answers and FAQ"),
             ParameterSpec.integer("hashBits", 15, 10, 22, "the hashed n-gram feature space has 2^hashBits dimensions"),
             ParameterSpec.choice("embeddings", AUTO, List.of(AUTO, "off", "required"), "sentence embeddings from the merx-encoder feature next to the n-grams: 'auto' uses them when the encoder is installed, 'required' fails without it, 'off' trains on n-grams alone"),
-            ParameterSpec.real("embeddingWeight", 0, 0, 100, "scale of the embedding against the n-gram features (each group has length 1); 0 chooses 1, 2 or 4 on the held-out tuning rows"),
+            ParameterSpec.real("embeddingWeight", 0, 0, 100, "scale of the embedding (length 1) in the embedding head's input, which sets how fast that head learns; 0 chooses 2, 4 or 8 on the held-out tuning rows"),
             ParameterSpec.integer("epochs", 15, 1, 1000, "most passes over the training rows; the pass with the best held-out accuracy is kept, and choosing stops after 4 passes without a better one"),
             ParameterSpec.real("learningRate", 0.1, 1e-6, 10, "AdaGrad step size"),
             ParameterSpec.real("l2", 0, 0, 1, "L2 penalty on the weights"),

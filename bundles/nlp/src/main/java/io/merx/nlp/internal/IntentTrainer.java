@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +20,8 @@ import io.merx.api.TrainingException;
 
 /**
  * Trains an {@link IntentModel} in three steps. (1) Fit on the training rows, measuring each epoch on the tuning
- * half of the held-out rows to choose the number of epochs; fit the temperature there too, kept only if it lowers
+ * half of the held-out rows to choose the number of epochs (with embeddings, one head per group of features, fused:
+ * {@link HeadFusion}); fit the temperature there too, kept only if it lowers
  * that half's calibration error; with embeddings, choose the out-of-scope threshold (combined score or distance,
  * {@link ScopeRule}) and the combined measure's standardisation there for the stated
  * false-out-of-scope rate (without, the confidence threshold is a setting: on separable data nearly every held-out
@@ -32,11 +34,11 @@ final class IntentTrainer {
 
     private static final int EMBEDDING_BATCH = 256;
     /**
-     * Embedding weights tried when the setting is 0 (automatic). AdaGrad gives every feature the same step size, so
-     * the weight decides how fast the dense embedding moves the logits against hundreds of sparse n-grams; which
-     * balance is best depends on the data, so it is chosen on the tuning rows like the number of epochs.
+     * Embedding weights tried when the setting is 0 (automatic). AdaGrad's step in a weight does not depend on the
+     * scale of its input, so the embedding's scale is the embedding head's effective learning rate; which is best
+     * depends on the data, so it is chosen on the tuning rows like the number of epochs.
      */
-    static final float[] EMBEDDING_WEIGHTS = {1f, 2f, 4f};
+    static final float[] EMBEDDING_WEIGHTS = {2f, 4f, 8f};
 
     /** Hyper-parameters of one run. */
     record Settings(int hashBits, int epochs, double learningRate, double l2, double holdout, long seed,
@@ -86,20 +88,13 @@ final class IntentTrainer {
         float[][] embeddings = embedder == null ? null : embed(texts, embedder, context);
         double embedSeconds = (System.nanoTime() - start) / 1e9;
 
-        // (1) choose the embedding weight, epochs, temperature and threshold on the tuning half
+        // (1) choose the embedding weight, epochs, the heads' fusion, temperature and threshold on the tuning half
         float[] weights = embeddings != null && s.embeddingWeight() == 0 ? EMBEDDING_WEIGHTS
                 : new float[] {s.embeddingWeight() == 0 ? 1f : s.embeddingWeight()};
         Prepared prepared = prepare(texts, y, labels.size(), trainIdx, embeddings, s);
-        List<Fit> fits = fitCandidates(prepared, y, labels.size(), trainIdx, embeddings, s, weights, tuningIdx,
+        Fit tuned = fitAndChoose(prepared, y, labels.size(), trainIdx, embeddings, s, weights, tuningIdx,
                 new MonotoneProgress(context));
-        int best = 0;
-        for (int i = 1; i < fits.size(); i++) {
-            if (fits.get(i).tuningAccuracy() > fits.get(best).tuningAccuracy()) {
-                best = i;
-            }
-        }
-        Fit tuned = fits.get(best);
-        s = s.withEmbeddingWeight(weights[best]);
+        s = s.withEmbeddingWeight(tuned.embeddingWeight());
         IntentModel model = tuned.headOnly(labels, s, embedder, 1.0);
         double[][] tuningLogits = logits(model.head(), tuned.x(), tuningIdx);
         int[] tuningTruth = select(y, tuningIdx);
@@ -117,9 +112,11 @@ final class IntentTrainer {
 
         // (2) measure on the evaluation half
         Map<String, Double> metrics = evaluate(model, tuned.x(), embeddings, y, evaluationIdx, labels.size());
-        metrics.put("epochs", (double) tuned.epochs());
+        metrics.put("epochs", (double) tuned.epochs().ngrams());
         if (embeddings != null) {
+            metrics.put("embeddingEpochs", (double) tuned.epochs().embedding());
             metrics.put("embeddingWeight", (double) s.embeddingWeight());
+            metrics.put("ngramWeight", tuned.ngramWeight());
         }
         metrics.put("temperature", temperature);
         metrics.put("outOfScopeThreshold", threshold);
@@ -138,8 +135,8 @@ final class IntentTrainer {
         if (s.refit()) {
             int[] all = order.clone();
             Arrays.sort(all);
-            Fit full = fit(prepare(texts, y, labels.size(), all, embeddings, s), y, labels.size(), all, embeddings, s,
-                    null, tuned.epochs(), context, 0.6, 0.95);
+            Fit full = refit(prepare(texts, y, labels.size(), all, embeddings, s), y, labels.size(), all, embeddings,
+                    s, tuned, new MonotoneProgress(context));
             model = full.model(labels, s, embedder, temperature, scale, threshold);
             inputs = full.x();
         }
@@ -148,9 +145,16 @@ final class IntentTrainer {
         return new Result(model, metrics, evaluationIdx, inputs);
     }
 
-    /** A fitted head with the features, the distance measure and the embeddings of the rows it saw. */
+    /** Passes each head took: the n-gram head's, and the embedding head's (0 without embeddings). */
+    private record Epochs(int ngrams, int embedding) {
+    }
+
+    /**
+     * A fitted head (with embeddings, the fused one) with the features, every row's input to it, the distance
+     * measure and the embeddings of the rows it saw, and what was chosen on the tuning rows.
+     */
     private record Fit(TextFeatures features, SparseVector[] x, LinearHead head, MahalanobisScope detector,
-            FusedScope neighbourhood, int epochs, double tuningAccuracy) {
+            FusedScope neighbourhood, Epochs epochs, float embeddingWeight, double ngramWeight) {
 
         /** @param scale the combined measure's standardisation, null for another measure */
         IntentModel model(List<String> labels, Settings s, Embedder embedder, double temperature,
@@ -220,20 +224,91 @@ final class IntentTrainer {
     }
 
     /**
-     * One fit per embedding weight, each choosing its passes on the tuning rows, run side by side on up to as many
-     * threads as there are cores: they share only read-only inputs, and each is deterministic on its own.
+     * Fits the n-gram head and, with embeddings, one embedding head per weight, each choosing its passes on the
+     * tuning rows; then keeps the embedding weight and the n-gram head's weight in the fusion that are most accurate
+     * there.
      */
-    private static List<Fit> fitCandidates(Prepared prepared, int[] y, int classes, int[] rows, float[][] embeddings,
+    private static Fit fitAndChoose(Prepared prepared, int[] y, int classes, int[] rows, float[][] embeddings,
             Settings s, float[] weights, int[] tuning, TrainingContext context) throws TrainingException {
-        int threads = Math.min(weights.length, Runtime.getRuntime().availableProcessors());
-        if (threads <= 1) {
-            List<Fit> fits = new ArrayList<>();
-            for (int i = 0; i < weights.length; i++) {
-                fits.add(fit(prepared, y, classes, rows, embeddings, s.withEmbeddingWeight(weights[i]), tuning,
-                        s.epochs(), context, 0.1 + 0.5 * i / weights.length, 0.1 + 0.5 * (i + 1) / weights.length));
-            }
-            return fits;
+        int dimension = prepared.features().dimension();
+        List<Callable<SoftmaxTrainer.Fitted>> fits = new ArrayList<>();
+        fits.add(() -> fitHead(prepared.ngrams(), dimension, y, classes, rows, tuning, s.epochs(), s, context,
+                "n-grams"));
+        for (float weight : embeddings == null ? new float[0] : weights) {
+            SparseVector[] x = embeddingInputs(embeddings, weight);
+            fits.add(() -> fitHead(x, embeddings[0].length, y, classes, rows, tuning, s.epochs(), s, context,
+                    "embedding weight " + weight));
         }
+        List<SoftmaxTrainer.Fitted> fitted = runSideBySide(fits);
+        SoftmaxTrainer.Fitted ngrams = fitted.get(0);
+        if (embeddings == null) {
+            return new Fit(prepared.features(), prepared.ngrams(), ngrams.head(), null, null,
+                    new Epochs(ngrams.epochs(), 0), weights[0], 1.0);
+        }
+        HeadFusion.Choice best = null;
+        int bestIndex = -1;
+        for (int i = 0; i < weights.length; i++) {
+            HeadFusion.Choice choice = HeadFusion.choose(ngrams.head(), fitted.get(i + 1).head(), prepared.ngrams(),
+                    embeddingInputs(embeddings, weights[i]), y, tuning);
+            if (best == null || choice.accuracy() > best.accuracy()) {
+                best = choice;
+                bestIndex = i;
+            }
+        }
+        SoftmaxTrainer.Fitted embedding = fitted.get(bestIndex + 1);
+        return fused(prepared, embeddings, ngrams.head(), embedding.head(), weights[bestIndex], best.ngramWeight(),
+                new Epochs(ngrams.epochs(), embedding.epochs()));
+    }
+
+    /** Fits the chosen heads again on {@code rows} for the chosen passes, and fuses them as chosen. */
+    private static Fit refit(Prepared prepared, int[] y, int classes, int[] rows, float[][] embeddings, Settings s,
+            Fit tuned, TrainingContext context) throws TrainingException {
+        int dimension = prepared.features().dimension();
+        List<Callable<SoftmaxTrainer.Fitted>> fits = new ArrayList<>();
+        fits.add(() -> fitHead(prepared.ngrams(), dimension, y, classes, rows, null, tuned.epochs().ngrams(), s,
+                context, "refit n-grams"));
+        if (embeddings != null) {
+            SparseVector[] x = embeddingInputs(embeddings, tuned.embeddingWeight());
+            fits.add(() -> fitHead(x, embeddings[0].length, y, classes, rows, null, tuned.epochs().embedding(), s,
+                    context, "refit embedding"));
+        }
+        List<SoftmaxTrainer.Fitted> fitted = runSideBySide(fits);
+        if (embeddings == null) {
+            return new Fit(prepared.features(), prepared.ngrams(), fitted.get(0).head(), null, null, tuned.epochs(),
+                    tuned.embeddingWeight(), 1.0);
+        }
+        return fused(prepared, embeddings, fitted.get(0).head(), fitted.get(1).head(), tuned.embeddingWeight(),
+                tuned.ngramWeight(), tuned.epochs());
+    }
+
+    private static Fit fused(Prepared prepared, float[][] embeddings, LinearHead ngrams, LinearHead embedding,
+            float embeddingWeight, double ngramWeight, Epochs epochs) {
+        SparseVector[] x = new SparseVector[prepared.ngrams().length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = IntentModel.combine(prepared.ngrams()[i], embeddings[i], prepared.features().dimension(),
+                    embeddingWeight);
+        }
+        return new Fit(prepared.features(), x, HeadFusion.fuse(ngrams, embedding, ngramWeight), prepared.detector(),
+                prepared.neighbourhood(), epochs, embeddingWeight, ngramWeight);
+    }
+
+    /** Every row's embedding times {@code weight}, as the embedding head's input. */
+    private static SparseVector[] embeddingInputs(float[][] embeddings, float weight) {
+        SparseVector none = new SparseVector(new int[0], new float[0]);
+        SparseVector[] x = new SparseVector[embeddings.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = IntentModel.combine(none, embeddings[i], 0, weight);
+        }
+        return x;
+    }
+
+    /**
+     * Runs fits side by side on up to as many threads as there are cores: they share only read-only inputs, and
+     * each is deterministic on its own. Returns their results in order.
+     */
+    private static List<SoftmaxTrainer.Fitted> runSideBySide(List<Callable<SoftmaxTrainer.Fitted>> fits)
+            throws TrainingException {
+        int threads = Math.min(fits.size(), Runtime.getRuntime().availableProcessors());
         AtomicInteger number = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "merx-intent-fit-" + number.incrementAndGet());
@@ -241,16 +316,15 @@ final class IntentTrainer {
             return thread;
         });
         try {
-            List<Future<Fit>> futures = new ArrayList<>();
-            for (float weight : weights) {
-                futures.add(pool.submit(() -> fit(prepared, y, classes, rows, embeddings,
-                        s.withEmbeddingWeight(weight), tuning, s.epochs(), context, 0.1, 0.6)));
+            List<Future<SoftmaxTrainer.Fitted>> futures = new ArrayList<>();
+            for (Callable<SoftmaxTrainer.Fitted> fit : fits) {
+                futures.add(pool.submit(fit));
             }
-            List<Fit> fits = new ArrayList<>();
-            for (Future<Fit> future : futures) {
-                fits.add(future.get());
+            List<SoftmaxTrainer.Fitted> results = new ArrayList<>();
+            for (Future<SoftmaxTrainer.Fitted> future : futures) {
+                results.add(future.get());
             }
-            return fits;
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TrainingException("interrupted while fitting", e);
@@ -267,7 +341,7 @@ final class IntentTrainer {
         }
     }
 
-    /** Passes progress on only when it moves forward: candidates fitted side by side report out of step. */
+    /** Passes progress on only when it moves forward: heads fitted side by side report out of step. */
     private static final class MonotoneProgress implements TrainingContext {
         private final TrainingContext context;
         private double reported;
@@ -291,32 +365,23 @@ final class IntentTrainer {
     }
 
     /**
-     * Fits a head on {@code rows} with the embedding weight of {@code s}; with {@code tuning} rows, chooses the
-     * number of passes there ({@link SoftmaxTrainer#fit}), else runs exactly {@code epochs}.
+     * Fits one head on {@code rows} of {@code x}; with {@code tuning} rows, chooses the number of passes there
+     * ({@link SoftmaxTrainer#fit}), else runs exactly {@code epochs}.
      */
-    private static Fit fit(Prepared prepared, int[] y, int classes, int[] rows, float[][] embeddings, Settings s,
-            int[] tuning, int epochs, TrainingContext context, double progressFrom, double progressTo)
-            throws TrainingException {
-        TextFeatures features = prepared.features();
-        SparseVector[] x = new SparseVector[prepared.ngrams().length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = IntentModel.combine(prepared.ngrams()[i], embeddings == null ? null : embeddings[i],
-                    features.dimension(), s.embeddingWeight());
-        }
-        int inputs = features.dimension() + (embeddings == null ? 0 : embeddings[0].length);
-        SoftmaxTrainer.Fitted fitted = SoftmaxTrainer.fit(x, y, inputs, classes, rows, tuning, epochs,
-                s.learningRate(), s.l2(), s.seed(), (epoch, loss, accuracy) -> {
+    private static SoftmaxTrainer.Fitted fitHead(SparseVector[] x, int inputs, int[] y, int classes, int[] rows,
+            int[] tuning, int epochs, Settings s, TrainingContext context, String name) throws TrainingException {
+        double from = tuning == null ? 0.6 : 0.1;
+        double to = tuning == null ? 0.95 : 0.6;
+        return SoftmaxTrainer.fit(x, y, inputs, classes, rows, tuning, epochs, s.learningRate(), s.l2(), s.seed(),
+                (epoch, loss, accuracy) -> {
                     if (context.isCancelled()) {
                         throw new TrainingException("cancelled at epoch " + epoch);
                     }
-                    context.progress(progressFrom + (progressTo - progressFrom) * epoch / epochs,
-                            String.format(Locale.ROOT, "epoch %d/%d loss %.4f%s%s", epoch, epochs, loss,
+                    context.progress(from + (to - from) * epoch / epochs,
+                            String.format(Locale.ROOT, "%s: epoch %d/%d loss %.4f%s", name, epoch, epochs, loss,
                                     Double.isNaN(accuracy) ? ""
-                                            : String.format(Locale.ROOT, ", held-out accuracy %.4f", accuracy),
-                                    embeddings == null ? "" : ", embedding weight " + s.embeddingWeight()));
+                                            : String.format(Locale.ROOT, ", held-out accuracy %.4f", accuracy)));
                 });
-        return new Fit(features, x, fitted.head(), prepared.detector(), prepared.neighbourhood(), fitted.epochs(),
-                fitted.tuningAccuracy());
     }
 
     private static float[][] embed(String[] texts, Embedder embedder, TrainingContext context)

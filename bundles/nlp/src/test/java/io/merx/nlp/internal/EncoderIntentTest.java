@@ -51,8 +51,10 @@ class EncoderIntentTest {
         assertEquals(FusedScope.MIN_THRESHOLD, metrics.get("outOfScopeThreshold"),
                 "on templated demo messages the 95th percentile is below the floor: " + metrics);
         assertEquals(840.0, metrics.get("trainingRows"), "refitted on every row");
-        assertTrue(java.util.Set.of(1.0, 2.0, 4.0).contains(metrics.get("embeddingWeight")),
+        assertTrue(java.util.Set.of(2.0, 4.0, 8.0).contains(metrics.get("embeddingWeight")),
                 "embeddingWeight 0 (default) chooses one of IntentTrainer.EMBEDDING_WEIGHTS: " + metrics);
+        assertTrue(java.util.Arrays.stream(HeadFusion.NGRAM_WEIGHTS).anyMatch(a -> a == metrics.get("ngramWeight")),
+                "the n-gram head's weight in the fusion is one of HeadFusion.NGRAM_WEIGHTS: " + metrics);
     }
 
     @Test
