@@ -234,8 +234,10 @@ final class IntentTrainer {
         List<Callable<SoftmaxTrainer.Fitted>> fits = new ArrayList<>();
         fits.add(() -> fitHead(prepared.ngrams(), dimension, y, classes, rows, tuning, s.epochs(), s, context,
                 "n-grams"));
+        List<SparseVector[]> embeddingInputs = new ArrayList<>();
         for (float weight : embeddings == null ? new float[0] : weights) {
             SparseVector[] x = embeddingInputs(embeddings, weight);
+            embeddingInputs.add(x);
             fits.add(() -> fitHead(x, embeddings[0].length, y, classes, rows, tuning, s.epochs(), s, context,
                     "embedding weight " + weight));
         }
@@ -249,7 +251,7 @@ final class IntentTrainer {
         int bestIndex = -1;
         for (int i = 0; i < weights.length; i++) {
             HeadFusion.Choice choice = HeadFusion.choose(ngrams.head(), fitted.get(i + 1).head(), prepared.ngrams(),
-                    embeddingInputs(embeddings, weights[i]), y, tuning);
+                    embeddingInputs.get(i), y, tuning);
             if (best == null || choice.accuracy() > best.accuracy()) {
                 best = choice;
                 bestIndex = i;
