@@ -102,12 +102,16 @@ record FusedScope(int dimension, float[] neighbours, int[] classStarts, Scale sc
         }
     }
 
-    /** The same messages, each intent's together: {@code labels[r]} is the intent of row {@code r}. */
-    static FusedScope grouped(int dimension, float[] neighbours, int[] labels, int classes, Scale scale) {
-        int rows = neighbours.length / dimension;
+    /**
+     * The messages' embeddings laid out each intent's together: {@code labels[r]} is the intent of
+     * {@code embeddings[r]}. Copied once, straight into that order.
+     */
+    static FusedScope grouped(float[][] embeddings, int[] labels, int classes, Scale scale) {
+        int rows = embeddings.length;
         if (labels.length != rows) {
             throw new IllegalArgumentException(labels.length + " labels for " + rows + " neighbour rows");
         }
+        int dimension = embeddings[0].length;
         int[] starts = new int[classes + 1];
         for (int label : labels) {
             starts[label + 1]++;
@@ -116,9 +120,9 @@ record FusedScope(int dimension, float[] neighbours, int[] classStarts, Scale sc
             starts[c + 1] += starts[c];
         }
         int[] next = Arrays.copyOf(starts, classes);
-        float[] ordered = new float[neighbours.length];
+        float[] ordered = new float[rows * dimension];
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(neighbours, r * dimension, ordered, next[labels[r]]++ * dimension, dimension);
+            System.arraycopy(embeddings[r], 0, ordered, next[labels[r]]++ * dimension, dimension);
         }
         return new FusedScope(dimension, ordered, starts, scale);
     }

@@ -23,28 +23,25 @@ final class HeadFusion {
     }
 
     /**
-     * The weight in {@link #NGRAM_WEIGHTS} whose fusion is most accurate on {@code rows} (the smaller weight on a
-     * tie).
+     * The weight in {@link #NGRAM_WEIGHTS} whose fusion is most accurate on the rows whose logits are given (the
+     * smaller weight on a tie).
+     *
+     * @param ngramLogits the n-gram head's logits, one row per message
+     * @param embeddingLogits the embedding head's logits for the same messages
+     * @param truth each message's intent
      */
-    static Choice choose(LinearHead ngrams, LinearHead embedding, SparseVector[] ngramInputs,
-            SparseVector[] embeddingInputs, int[] y, int[] rows) {
-        double[][] zn = new double[rows.length][];
-        double[][] ze = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            zn[i] = ngrams.logits(ngramInputs[rows[i]]);
-            ze[i] = embedding.logits(embeddingInputs[rows[i]]);
-        }
+    static Choice choose(double[][] ngramLogits, double[][] embeddingLogits, int[] truth) {
         Choice best = null;
-        double[] z = new double[ngrams.classes()];
         for (double a : NGRAM_WEIGHTS) {
             int correct = 0;
-            for (int i = 0; i < rows.length; i++) {
+            for (int i = 0; i < truth.length; i++) {
+                double[] z = new double[ngramLogits[i].length];
                 for (int c = 0; c < z.length; c++) {
-                    z[c] = a * zn[i][c] + ze[i][c];
+                    z[c] = a * ngramLogits[i][c] + embeddingLogits[i][c];
                 }
-                correct += Calibration.argMax(z) == y[rows[i]] ? 1 : 0;
+                correct += Calibration.argMax(z) == truth[i] ? 1 : 0;
             }
-            double accuracy = correct / (double) Math.max(1, rows.length);
+            double accuracy = correct / (double) Math.max(1, truth.length);
             if (best == null || accuracy > best.accuracy()) {
                 best = new Choice(a, accuracy);
             }

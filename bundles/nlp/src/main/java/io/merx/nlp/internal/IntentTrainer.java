@@ -211,14 +211,13 @@ final class IntentTrainer {
         MahalanobisScope detector = embeddings == null ? null : MahalanobisScope.fit(embeddings, y, rows, classes);
         FusedScope neighbourhood = null;
         if (embeddings != null && ScopeRule.COMBINED.equals(s.scopeMeasure())) {
-            int d = embeddings[0].length;
-            float[] neighbours = new float[rows.length * d];
+            float[][] neighbours = new float[rows.length][];
             int[] labels = new int[rows.length];
             for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(embeddings[rows[i]], 0, neighbours, i * d, d);
+                neighbours[i] = embeddings[rows[i]];
                 labels[i] = y[rows[i]];
             }
-            neighbourhood = FusedScope.grouped(d, neighbours, labels, classes, new FusedScope.Scale(0, 1, 0, 1));
+            neighbourhood = FusedScope.grouped(neighbours, labels, classes, new FusedScope.Scale(0, 1, 0, 1));
         }
         return new Prepared(features, ngrams, detector, neighbourhood);
     }
@@ -247,11 +246,14 @@ final class IntentTrainer {
             return new Fit(prepared.features(), prepared.ngrams(), ngrams.head(), null, null,
                     new Epochs(ngrams.epochs(), 0), weights[0], 1.0);
         }
+        // The n-gram head's logits are the same whichever embedding head they are fused with.
+        double[][] ngramLogits = logits(ngrams.head(), prepared.ngrams(), tuning);
+        int[] truth = select(y, tuning);
         HeadFusion.Choice best = null;
         int bestIndex = -1;
         for (int i = 0; i < weights.length; i++) {
-            HeadFusion.Choice choice = HeadFusion.choose(ngrams.head(), fitted.get(i + 1).head(), prepared.ngrams(),
-                    embeddingInputs.get(i), y, tuning);
+            HeadFusion.Choice choice = HeadFusion.choose(ngramLogits,
+                    logits(fitted.get(i + 1).head(), embeddingInputs.get(i), tuning), truth);
             if (best == null || choice.accuracy() > best.accuracy()) {
                 best = choice;
                 bestIndex = i;

@@ -31,11 +31,10 @@ record ScopeRule(String measure, MahalanobisScope detector, FusedScope fused, do
     }
 
     double value(double[] probabilities, float[] embedding) {
-        double confidence = probabilities[Calibration.argMax(probabilities)];
         return switch (measure) {
             case DISTANCE -> detector.distance(embedding);
             case COMBINED -> fused.value(probabilities, embedding);
-            default -> confidence;
+            default -> probabilities[Calibration.argMax(probabilities)];
         };
     }
 

@@ -73,14 +73,16 @@ class FusedScopeTest {
         int classes = 6;
         int rows = 60;
         float[] flat = new float[rows * d];
+        float[][] vectors = new float[rows][];
         int[] labels = new int[rows];
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(unit(random, d), 0, flat, r * d, d);
+            vectors[r] = unit(random, d);
+            System.arraycopy(vectors[r], 0, flat, r * d, d);
             labels[r] = (r * 7) % classes; // interleaved: grouping has to move rows
         }
         FusedScope.Scale scale = new FusedScope.Scale(0.9, 0.1, 0.8, 0.05);
         FusedScope all = new FusedScope(d, flat, null, scale);
-        FusedScope grouped = FusedScope.grouped(d, flat, labels, classes, scale);
+        FusedScope grouped = FusedScope.grouped(vectors, labels, classes, scale);
         assertEquals(classes + 1, grouped.classStarts().length);
         for (int t = 0; t < 20; t++) {
             float[] query = unit(random, d);

@@ -64,15 +64,18 @@ class HeadFusionTest {
             new SparseVector(new int[] {0, 1}, new float[] {0, 1}),
         };
         int[] y = {0, 1, 2};
-        HeadFusion.Choice choice = HeadFusion.choose(ngrams, embedding, n, e, y, new int[] {0, 1, 2});
+        int[] all = {0, 1, 2};
+        HeadFusion.Choice choice = HeadFusion.choose(IntentTrainer.logits(ngrams, n, all),
+                IntentTrainer.logits(embedding, e, all), y);
         assertEquals(1.0, choice.accuracy());
         // Rows 1 and 2 score 3 against 1 + 2a for class 0: a must stay under 1; the first, 0.25, is kept on ties.
         assertEquals(HeadFusion.NGRAM_WEIGHTS[0], choice.ngramWeight());
         assertTrue(choice.ngramWeight() < 1);
 
         // On row 0 alone every weight is right: still the first.
-        assertEquals(HeadFusion.NGRAM_WEIGHTS[0], HeadFusion.choose(ngrams, embedding, n, e, y, new int[] {0})
-                .ngramWeight());
+        int[] first = {0};
+        assertEquals(HeadFusion.NGRAM_WEIGHTS[0], HeadFusion.choose(IntentTrainer.logits(ngrams, n, first),
+                IntentTrainer.logits(embedding, e, first), IntentTrainer.select(y, first)).ngramWeight());
     }
 
     @Test
